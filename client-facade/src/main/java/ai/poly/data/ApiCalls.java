@@ -1,0 +1,171 @@
+package ai.poly.data;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+import retrofit2.Callback;
+import retrofit2.Response;
+
+/**
+ * Runs generated Retrofit calls and turns every outcome into a facade value or one of the
+ * documented exceptions, synchronously or asynchronously alike.
+ */
+final class ApiCalls {
+  /** Turns a generated response model into a facade value. */
+  interface Mapper<G, T> {
+    T map(G body);
+  }
+
+  private final Secrets secrets;
+  private final Clock clock;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  ApiCalls(Secrets secrets, Clock clock) {
+    this.secrets = secrets;
+    this.clock = clock;
+  }
+
+  /** Marks the client closed; returns true the first time only. */
+  boolean close() {
+    return closed.compareAndSet(false, true);
+  }
+
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this PolyAiData client is closed");
+    }
+  }
+
+  <G, T> T execute(Call<G> call, Mapper<? super G, T> mapper) {
+    checkOpen();
+    CallContext context = CallContext.of(call.request());
+    Response<G> response;
+    try {
+      response = call.execute();
+    } catch (InvalidBodyException e) {
+      throw invalid(context, e.getMessage(), e.excerpt, e);
+    } catch (IOException e) {
+      throw ioFailure(context, e);
+    }
+    return handle(context, response, mapper);
+  }
+
+  <G, T> CompletableFuture<T> executeAsync(Call<G> call, Mapper<? super G, T> mapper) {
+    checkOpen();
+    CallContext context = CallContext.of(call.request());
+    CallFuture<T> future = new CallFuture<>(call);
+    call.enqueue(
+        new Callback<G>() {
+          @Override
+          public void onResponse(Call<G> c, Response<G> response) {
+            try {
+              future.complete(handle(context, response, mapper));
+            } catch (RuntimeException e) {
+              future.completeExceptionally(e);
+            }
+          }
+
+          @Override
+          public void onFailure(Call<G> c, Throwable t) {
+            if (t instanceof InvalidBodyException) {
+              InvalidBodyException e = (InvalidBodyException) t;
+              future.completeExceptionally(invalid(context, e.getMessage(), e.excerpt, e));
+            } else if (t instanceof IOException) {
+              future.completeExceptionally(ioFailure(context, (IOException) t));
+            } else {
+              future.completeExceptionally(t);
+            }
+          }
+        });
+    return future;
+  }
+
+  private <G, T> T handle(CallContext context, Response<G> response, Mapper<? super G, T> mapper) {
+    if (!response.isSuccessful()) {
+      throw error(context, response.code(), response.headers(), response.errorBody());
+    }
+    G body = response.body();
+    if (body == null) {
+      throw invalid(context, "the response has no body", "", null);
+    }
+    try {
+      return mapper.map(body);
+    } catch (MissingFieldException e) {
+      String excerpt = "";
+      try {
+        excerpt = ApiError.excerpt(GeneratedModels.moshi().adapter(Object.class).toJson(body));
+      } catch (RuntimeException ignored) {
+        // The excerpt is a courtesy; the message already names the field.
+      }
+      throw invalid(context, e.getMessage(), excerpt, e);
+    }
+  }
+
+  private PolyAiApiException error(
+      CallContext context, int status, okhttp3.Headers headers, @Nullable ResponseBody body) {
+    String text = "";
+    if (body != null) {
+      try (ResponseBody closing = body) {
+        text = closing.string();
+      } catch (IOException e) {
+        // Already bounded and buffered by HeadersInterceptor; nothing more to read.
+      }
+    }
+    return ApiError.read(status, headers, text, context.correlationId, secrets, clock).toException();
+  }
+
+  private PolyAiInvalidResponseException invalid(
+      CallContext context, @Nullable String problem, String excerpt, @Nullable Throwable cause) {
+    int status = context.lastStatus();
+    String correlationId = context.reportedCorrelationId();
+    String message =
+        "invalid response (HTTP "
+            + status
+            + "): "
+            + secrets.scrub(String.valueOf(problem))
+            + " (correlation id "
+            + correlationId
+            + ")";
+    return new PolyAiInvalidResponseException(
+        message, status, correlationId, secrets.scrub(excerpt), cause);
+  }
+
+  private PolyAiIoException ioFailure(CallContext context, IOException e) {
+    String what =
+        e instanceof InterruptedIOException ? "timed out or was interrupted" : "failed on the network";
+    String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new PolyAiIoException(
+        "request "
+            + what
+            + ": "
+            + secrets.scrub(detail)
+            + " (correlation id "
+            + context.correlationId
+            + ")",
+        context.correlationId,
+        e);
+  }
+
+  /** A future whose cancellation cancels the HTTP call behind it. */
+  private static final class CallFuture<T> extends CompletableFuture<T> {
+    private final Call<?> call;
+
+    CallFuture(Call<?> call) {
+      this.call = call;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        call.cancel();
+      }
+      return cancelled;
+    }
+  }
+}

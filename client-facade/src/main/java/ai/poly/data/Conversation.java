@@ -1,0 +1,246 @@
+package ai.poly.data;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A conversation with everything the service records about it: the summary fields, the {@link
+ * #turns()}, the {@link #metrics()} and the {@link #functionEvents()}. Immutable.
+ *
+ * <p>Read leniently from responses that do not always match the published spec: see {@link
+ * ConversationSummary}. Parts of {@code metrics} or {@code functionEvents} in an unknown shape are
+ * skipped and the whole raw member is kept in {@link #additionalProperties()}.
+ */
+public final class Conversation extends ConversationSummary {
+  private final List<Turn> turns;
+  private final Map<String, List<MetricSample>> metrics;
+  private final List<FunctionEvent> functionEvents;
+
+  private Conversation(
+      Reader reader,
+      List<Turn> turns,
+      Map<String, List<MetricSample>> metrics,
+      List<FunctionEvent> functionEvents,
+      Map<String, @Nullable Object> additionalProperties) {
+    super(reader, additionalProperties);
+    this.turns = turns;
+    this.metrics = metrics;
+    this.functionEvents = functionEvents;
+  }
+
+  /** Reads a conversation from its JSON members. */
+  static Conversation read(Map<?, ?> members) {
+    Fields fields = new Fields();
+    Reader reader = new Reader("conversation");
+    List<Turn> turns = Collections.emptyList();
+    Map<String, List<MetricSample>> metrics = Collections.emptyMap();
+    List<FunctionEvent> functionEvents = Collections.emptyList();
+    for (Map.Entry<?, ?> entry : members.entrySet()) {
+      String key = String.valueOf(entry.getKey());
+      Object value = entry.getValue();
+      if (reader.read(key, value, fields)) {
+        continue;
+      }
+      switch (key) {
+        case "turns":
+          turns = turns(key, value, fields);
+          break;
+        case "metrics":
+          metrics = metrics(key, value, fields);
+          break;
+        case "functionEvents":
+          functionEvents = functionEvents(key, value, fields);
+          break;
+        default:
+          fields.keep(key, value);
+      }
+    }
+    return new Conversation(reader, turns, metrics, functionEvents, fields.extras());
+  }
+
+  private static List<Turn> turns(String key, @Nullable Object value, Fields fields) {
+    if (value == null) {
+      return Collections.emptyList();
+    }
+    if (!(value instanceof List)) {
+      fields.keep(key, value);
+      return Collections.emptyList();
+    }
+    List<?> items = (List<?>) value;
+    List<Turn> turns = new ArrayList<>(items.size());
+    boolean kept = false;
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
+      if (item instanceof Map) {
+        turns.add(Turn.read(i, (Map<?, ?>) item));
+      } else if (item != null && GeneratedModels.isModel(item.getClass())) {
+        turns.add(Turn.read(i, GeneratedModels.toMembers(item)));
+      } else if (!kept) {
+        fields.keep(key, value); // The other turns keep their positions as their index.
+        kept = true;
+      }
+    }
+    return Collections.unmodifiableList(turns);
+  }
+
+  /**
+   * The live shape is metric name to a list of {@code {"timestamp", "value"}} samples; an older one
+   * is name to a string or a list of strings.
+   */
+  private static Map<String, List<MetricSample>> metrics(String key, @Nullable Object value, Fields fields) {
+    if (value == null) {
+      return Collections.emptyMap();
+    }
+    if (!(value instanceof Map)) {
+      fields.keep(key, value);
+      return Collections.emptyMap();
+    }
+    Map<String, List<MetricSample>> metrics = new LinkedHashMap<>();
+    boolean unreadable = false;
+    for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+      Object samplesValue = entry.getValue();
+      List<?> items =
+          samplesValue instanceof List ? (List<?>) samplesValue : Collections.singletonList(samplesValue);
+      List<MetricSample> samples = new ArrayList<>(items.size());
+      for (Object item : items) {
+        MetricSample sample = sample(item);
+        if (sample == null) {
+          unreadable = true;
+        } else {
+          samples.add(sample);
+        }
+      }
+      metrics.put(String.valueOf(entry.getKey()), Collections.unmodifiableList(samples));
+    }
+    if (unreadable) {
+      fields.keep(key, value);
+    }
+    return Collections.unmodifiableMap(metrics);
+  }
+
+  private static @Nullable MetricSample sample(@Nullable Object item) {
+    String plain = scalarText(item);
+    if (plain != null) {
+      return MetricSample.of(null, plain);
+    }
+    if (!(item instanceof Map)) {
+      return null;
+    }
+    Map<?, ?> map = (Map<?, ?>) item;
+    String text = scalarText(map.get("value"));
+    Object timestamp = map.get("timestamp");
+    Instant at = timestamp instanceof String ? Timestamps.parse((String) timestamp) : null;
+    if (text == null || (timestamp != null && at == null)) {
+      return null;
+    }
+    return MetricSample.of(at, text);
+  }
+
+  private static @Nullable String scalarText(@Nullable Object value) {
+    if (value instanceof String) {
+      return (String) value;
+    } else if (value instanceof Number) {
+      return Numbers.text((Number) value);
+    } else if (value instanceof Boolean) {
+      return value.toString();
+    }
+    return null;
+  }
+
+  /** The live shape is turn number (a string key) to a list of events; a plain list is read too. */
+  private static List<FunctionEvent> functionEvents(String key, @Nullable Object value, Fields fields) {
+    if (value == null) {
+      return Collections.emptyList();
+    }
+    List<FunctionEvent> events = new ArrayList<>();
+    boolean unreadable = false;
+    if (value instanceof List) {
+      unreadable = addEvents(null, (List<?>) value, events);
+    } else if (value instanceof Map) {
+      TreeMap<Integer, Object> byTurn = new TreeMap<>();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        Integer turn = turnNumber(String.valueOf(entry.getKey()));
+        if (turn == null || !(entry.getValue() instanceof List)) {
+          unreadable = true;
+        } else {
+          byTurn.put(turn, entry.getValue());
+        }
+      }
+      for (Map.Entry<Integer, Object> entry : byTurn.entrySet()) {
+        unreadable |= addEvents(entry.getKey(), (List<?>) entry.getValue(), events);
+      }
+    } else {
+      unreadable = true;
+    }
+    if (unreadable) {
+      fields.keep(key, value);
+    }
+    return Collections.unmodifiableList(events);
+  }
+
+  private static boolean addEvents(@Nullable Integer turn, List<?> items, List<FunctionEvent> events) {
+    boolean unreadable = false;
+    for (Object item : items) {
+      if (item instanceof Map) {
+        events.add(FunctionEvent.read(turn, (Map<?, ?>) item));
+      } else {
+        unreadable = true;
+      }
+    }
+    return unreadable;
+  }
+
+  private static @Nullable Integer turnNumber(String key) {
+    try {
+      return Integer.valueOf(key.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The turns in the order the service lists them; empty when none. */
+  public List<Turn> turns() {
+    return turns;
+  }
+
+  /**
+   * Metrics by name (e.g. {@code CALL_DURATION}), each with its recorded samples in order; empty
+   * when none.
+   */
+  public Map<String, List<MetricSample>> metrics() {
+    return metrics;
+  }
+
+  /** Every function event, ordered by turn number; empty when none. */
+  public List<FunctionEvent> functionEvents() {
+    return functionEvents;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (!super.equals(o)) {
+      return false;
+    }
+    Conversation that = (Conversation) o;
+    return turns.equals(that.turns)
+        && metrics.equals(that.metrics)
+        && functionEvents.equals(that.functionEvents);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(super.hashCode(), turns, metrics, functionEvents);
+  }
+
+  @Override
+  String extraToString() {
+    return ", turns=" + turns.size() + ", functionEvents=" + functionEvents.size();
+  }
+}

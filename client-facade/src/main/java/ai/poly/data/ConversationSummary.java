@@ -1,0 +1,437 @@
+package ai.poly.data;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the service tells about a conversation without its turns: who called whom, when, on which
+ * channel, how it ended. {@link Conversation} adds the turns, metrics and function events.
+ *
+ * <p>Read leniently: any field but the three ids may be absent (null, or an empty list), and a field
+ * of an unexpected type reads as absent with its raw value kept in {@link #additionalProperties()}.
+ */
+public class ConversationSummary {
+  private final String conversationId;
+  private final String accountId;
+  private final String projectId;
+  private final @Nullable Instant createdAt;
+  private final @Nullable Instant startedAt;
+  private final @Nullable Instant finishedAt;
+  private final @Nullable String channel;
+  private final @Nullable String fromNumber;
+  private final @Nullable String toNumber;
+  private final @Nullable String language;
+  private final @Nullable String variantId;
+  private final @Nullable String clientEnv;
+  private final @Nullable Duration totalDuration;
+  private final @Nullable Duration polyaiDuration;
+  private final @Nullable Duration duration;
+  private final @Nullable Boolean inProgress;
+  private final @Nullable Boolean handoff;
+  private final @Nullable String handoffDestination;
+  private final @Nullable String handoffReason;
+  private final @Nullable String direction;
+  private final List<String> tags;
+  private final @Nullable Double polyScore;
+  private final @Nullable Summary shortSummary;
+  private final @Nullable String deploymentId;
+  private final @Nullable String note;
+  private final @Nullable String audioUrl;
+  private final Map<String, @Nullable Object> additionalProperties;
+
+  ConversationSummary(Reader r, Map<String, @Nullable Object> additionalProperties) {
+    this.conversationId = r.required(r.conversationId, "conversationId");
+    this.accountId = r.required(r.accountId, "accountId");
+    this.projectId = r.required(r.projectId, "projectId");
+    this.createdAt = r.createdAt;
+    this.startedAt = r.startedAt;
+    this.finishedAt = r.finishedAt;
+    this.channel = r.channel;
+    this.fromNumber = r.fromNumber;
+    this.toNumber = r.toNumber;
+    this.language = r.language;
+    this.variantId = r.variantId;
+    this.clientEnv = r.clientEnv;
+    this.totalDuration = r.totalDuration;
+    this.polyaiDuration = r.polyaiDuration;
+    this.duration = r.duration;
+    this.inProgress = r.inProgress;
+    this.handoff = r.handoff;
+    this.handoffDestination = r.handoffDestination;
+    this.handoffReason = r.handoffReason;
+    this.direction = r.direction;
+    this.tags = r.tags;
+    this.polyScore = r.polyScore;
+    this.shortSummary = r.shortSummary;
+    this.deploymentId = r.deploymentId;
+    this.note = r.note;
+    this.audioUrl = r.audioUrl;
+    this.additionalProperties = additionalProperties;
+  }
+
+  /** Reads a summary from the JSON members of a conversation. */
+  static ConversationSummary read(Map<?, ?> members) {
+    Fields fields = new Fields();
+    Reader reader = new Reader("conversation summary");
+    for (Map.Entry<?, ?> entry : members.entrySet()) {
+      String key = String.valueOf(entry.getKey());
+      if (!reader.read(key, entry.getValue(), fields)) {
+        fields.keep(key, entry.getValue());
+      }
+    }
+    return new ConversationSummary(reader, fields.extras());
+  }
+
+  /** The conversation's id, e.g. {@code CA5e1b...} for a call. */
+  public final String conversationId() {
+    return conversationId;
+  }
+
+  /** The account the conversation belongs to. */
+  public final String accountId() {
+    return accountId;
+  }
+
+  /** The project (agent) the conversation belongs to, e.g. {@code PROJECT-K4T9QZ2M}. */
+  public final String projectId() {
+    return projectId;
+  }
+
+  /** When the record was created. */
+  public final @Nullable Instant createdAt() {
+    return createdAt;
+  }
+
+  /** When the conversation started. */
+  public final @Nullable Instant startedAt() {
+    return startedAt;
+  }
+
+  /** When it finished; null while in progress. */
+  public final @Nullable Instant finishedAt() {
+    return finishedAt;
+  }
+
+  /** The channel, e.g. {@code VOICE-SIP} or {@code WEBCHAT}. */
+  public final @Nullable String channel() {
+    return channel;
+  }
+
+  /** The caller's number. */
+  public final @Nullable String fromNumber() {
+    return fromNumber;
+  }
+
+  /** The number called. */
+  public final @Nullable String toNumber() {
+    return toNumber;
+  }
+
+  /** The conversation's language, e.g. {@code en-GB}. */
+  public final @Nullable String language() {
+    return language;
+  }
+
+  /** The agent variant that handled it. */
+  public final @Nullable String variantId() {
+    return variantId;
+  }
+
+  /** The environment, e.g. {@code live} or {@code sandbox}. */
+  public final @Nullable String clientEnv() {
+    return clientEnv;
+  }
+
+  /** The total length of the call. */
+  public final @Nullable Duration totalDuration() {
+    return totalDuration;
+  }
+
+  /** How long the PolyAI agent handled the call. */
+  public final @Nullable Duration polyaiDuration() {
+    return polyaiDuration;
+  }
+
+  /** The conversation's duration. */
+  public final @Nullable Duration duration() {
+    return duration;
+  }
+
+  /** Whether the conversation is still going on. */
+  public final @Nullable Boolean inProgress() {
+    return inProgress;
+  }
+
+  /** Whether the agent handed the conversation off (e.g. transferred the call). */
+  public final @Nullable Boolean handoff() {
+    return handoff;
+  }
+
+  /** Where it was handed off to. */
+  public final @Nullable String handoffDestination() {
+    return handoffDestination;
+  }
+
+  /** Why it was handed off. */
+  public final @Nullable String handoffReason() {
+    return handoffReason;
+  }
+
+  /** The direction, e.g. {@code inbound}. */
+  public final @Nullable String direction() {
+    return direction;
+  }
+
+  /** Tags on the conversation; empty when none. */
+  public final List<String> tags() {
+    return tags;
+  }
+
+  /** PolyAI's quality score for the conversation. */
+  public final @Nullable Double polyScore() {
+    return polyScore;
+  }
+
+  /** The short summary, from any of the forms the service sends. */
+  public final @Nullable Summary shortSummary() {
+    return shortSummary;
+  }
+
+  /** The deployment of the agent that handled it. */
+  public final @Nullable String deploymentId() {
+    return deploymentId;
+  }
+
+  /** The note left on the conversation. */
+  public final @Nullable String note() {
+    return note;
+  }
+
+  /**
+   * The path of the recording relative to the API base ({@code conversations/<id>/audio}), as the
+   * service sends it; not a full URL.
+   */
+  public final @Nullable String audioUrl() {
+    return audioUrl;
+  }
+
+  /**
+   * Members this type does not model (a field a newer API version added, say) and members whose
+   * value had an unexpected type, as plain JSON values: integers are {@code Long}, other numbers
+   * {@code Double}, objects {@code Map}, arrays {@code List}.
+   */
+  public final Map<String, @Nullable Object> additionalProperties() {
+    return additionalProperties;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    if (o == null || o.getClass() != getClass()) {
+      return false;
+    }
+    ConversationSummary that = (ConversationSummary) o;
+    return conversationId.equals(that.conversationId)
+        && accountId.equals(that.accountId)
+        && projectId.equals(that.projectId)
+        && Objects.equals(createdAt, that.createdAt)
+        && Objects.equals(startedAt, that.startedAt)
+        && Objects.equals(finishedAt, that.finishedAt)
+        && Objects.equals(channel, that.channel)
+        && Objects.equals(fromNumber, that.fromNumber)
+        && Objects.equals(toNumber, that.toNumber)
+        && Objects.equals(language, that.language)
+        && Objects.equals(variantId, that.variantId)
+        && Objects.equals(clientEnv, that.clientEnv)
+        && Objects.equals(totalDuration, that.totalDuration)
+        && Objects.equals(polyaiDuration, that.polyaiDuration)
+        && Objects.equals(duration, that.duration)
+        && Objects.equals(inProgress, that.inProgress)
+        && Objects.equals(handoff, that.handoff)
+        && Objects.equals(handoffDestination, that.handoffDestination)
+        && Objects.equals(handoffReason, that.handoffReason)
+        && Objects.equals(direction, that.direction)
+        && tags.equals(that.tags)
+        && Objects.equals(polyScore, that.polyScore)
+        && Objects.equals(shortSummary, that.shortSummary)
+        && Objects.equals(deploymentId, that.deploymentId)
+        && Objects.equals(note, that.note)
+        && Objects.equals(audioUrl, that.audioUrl)
+        && additionalProperties.equals(that.additionalProperties);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        conversationId, accountId, projectId, createdAt, startedAt, finishedAt, channel, fromNumber,
+        toNumber, language, variantId, clientEnv, totalDuration, polyaiDuration, duration,
+        inProgress, handoff, handoffDestination, handoffReason, direction, tags, polyScore,
+        shortSummary, deploymentId, note, audioUrl, additionalProperties);
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName()
+        + "{conversationId="
+        + conversationId
+        + ", projectId="
+        + projectId
+        + ", channel="
+        + channel
+        + ", direction="
+        + direction
+        + ", startedAt="
+        + startedAt
+        + ", duration="
+        + duration
+        + ", handoff="
+        + handoff
+        + ", polyScore="
+        + polyScore
+        + extraToString()
+        + "}";
+  }
+
+  /** What a subclass adds to {@link #toString()}. */
+  String extraToString() {
+    return "";
+  }
+
+  /**
+   * Reads the summary members of a conversation object, the one implementation shared by {@link
+   * ConversationSummary} and {@link Conversation}.
+   */
+  static final class Reader {
+    private final String what;
+    @Nullable String conversationId;
+    @Nullable String accountId;
+    @Nullable String projectId;
+    @Nullable Instant createdAt;
+    @Nullable Instant startedAt;
+    @Nullable Instant finishedAt;
+    @Nullable String channel;
+    @Nullable String fromNumber;
+    @Nullable String toNumber;
+    @Nullable String language;
+    @Nullable String variantId;
+    @Nullable String clientEnv;
+    @Nullable Duration totalDuration;
+    @Nullable Duration polyaiDuration;
+    @Nullable Duration duration;
+    @Nullable Boolean inProgress;
+    @Nullable Boolean handoff;
+    @Nullable String handoffDestination;
+    @Nullable String handoffReason;
+    @Nullable String direction;
+    List<String> tags = Collections.emptyList();
+    @Nullable Double polyScore;
+    @Nullable Summary shortSummary;
+    @Nullable String deploymentId;
+    @Nullable String note;
+    @Nullable String audioUrl;
+
+    Reader(String what) {
+      this.what = what;
+    }
+
+    /** Reads {@code key} if it is a summary member; returns false for any other key. */
+    boolean read(String key, @Nullable Object value, Fields fields) {
+      switch (key) {
+        case "conversationId":
+          conversationId = fields.string(key, value);
+          return true;
+        case "accountId":
+          accountId = fields.string(key, value);
+          return true;
+        case "projectId":
+          projectId = fields.string(key, value);
+          return true;
+        case "createdAt":
+          createdAt = fields.instant(key, value);
+          return true;
+        case "startedAt":
+          startedAt = fields.instant(key, value);
+          return true;
+        case "finishedAt":
+          finishedAt = fields.instant(key, value);
+          return true;
+        case "channel":
+          channel = fields.string(key, value);
+          return true;
+        case "fromNumber":
+          fromNumber = fields.string(key, value);
+          return true;
+        case "toNumber":
+          toNumber = fields.string(key, value);
+          return true;
+        case "language":
+          language = fields.string(key, value);
+          return true;
+        case "variantId":
+          variantId = fields.string(key, value);
+          return true;
+        case "clientEnv":
+          clientEnv = fields.string(key, value);
+          return true;
+        case "totalDuration":
+          totalDuration = fields.duration(key, value, 1);
+          return true;
+        case "polyaiDuration":
+          polyaiDuration = fields.duration(key, value, 1);
+          return true;
+        case "duration":
+          duration = fields.duration(key, value, 1);
+          return true;
+        case "inProgress":
+          inProgress = fields.bool(key, value);
+          return true;
+        case "handoff":
+          handoff = fields.bool(key, value);
+          return true;
+        case "handoffDestination":
+          handoffDestination = fields.string(key, value);
+          return true;
+        case "handoffReason":
+          handoffReason = fields.string(key, value);
+          return true;
+        case "direction":
+          direction = fields.string(key, value);
+          return true;
+        case "tags":
+          tags = fields.strings(key, value);
+          return true;
+        case "polyScore":
+          polyScore = fields.number(key, value);
+          return true;
+        case "shortSummary":
+          shortSummary = Summary.read(value);
+          if (shortSummary == null && value != null) {
+            fields.keep(key, value);
+          }
+          return true;
+        case "deploymentId":
+          deploymentId = fields.string(key, value);
+          return true;
+        case "note":
+          note = fields.string(key, value);
+          return true;
+        case "audioUrl":
+          audioUrl = fields.string(key, value);
+          return true;
+        default:
+          return false;
+      }
+    }
+
+    String required(@Nullable String value, String field) {
+      if (value == null) {
+        throw new MissingFieldException(what, field);
+      }
+      return value;
+    }
+  }
+}

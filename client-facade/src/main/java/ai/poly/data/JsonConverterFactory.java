@@ -1,0 +1,110 @@
+package ai.poly.data;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+
+/**
+ * Moshi converters for JSON bodies. A response body is read whole, up to {@link
+ * #MAX_JSON_BODY_BYTES}, before parsing: a network failure while reading stays an {@link
+ * IOException}, and anything wrong with the bytes becomes an {@link InvalidBodyException} with an
+ * excerpt. Binary bodies ({@code ResponseBody}) are left to Retrofit so they stream.
+ */
+final class JsonConverterFactory extends Converter.Factory {
+  /**
+   * The largest JSON body read. A 1,000-turn conversation is about 1 MB; 32 MiB leaves ample room
+   * while stopping a runaway or hostile body long before it threatens an app's heap.
+   */
+  static final long MAX_JSON_BODY_BYTES = 32L * 1024 * 1024;
+
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+  private final Moshi moshi;
+
+  JsonConverterFactory(Moshi moshi) {
+    this.moshi = moshi;
+  }
+
+  @Override
+  public @Nullable Converter<ResponseBody, ?> responseBodyConverter(
+      Type type, Annotation[] annotations, Retrofit retrofit) {
+    if (type == ResponseBody.class) {
+      return null;
+    }
+    JsonAdapter<?> adapter = moshi.adapter(type);
+    return body -> read(adapter, body);
+  }
+
+  @Override
+  public @Nullable Converter<?, RequestBody> requestBodyConverter(
+      Type type,
+      Annotation[] parameterAnnotations,
+      Annotation[] methodAnnotations,
+      Retrofit retrofit) {
+    @SuppressWarnings("unchecked")
+    JsonAdapter<Object> adapter = (JsonAdapter<Object>) moshi.adapter(type);
+    return value -> {
+      Buffer buffer = new Buffer();
+      adapter.toJson(buffer, value);
+      return RequestBody.create(buffer.readByteString(), JSON);
+    };
+  }
+
+  private static <T> T read(JsonAdapter<T> adapter, ResponseBody body) throws IOException {
+    try (ResponseBody closing = body) {
+      Buffer buffer = readBounded(closing.source());
+      MediaType contentType = closing.contentType();
+      if (contentType != null && !isJson(contentType)) {
+        throw new InvalidBodyException(
+            "expected a JSON body but the response is " + contentType, excerpt(buffer));
+      }
+      try {
+        JsonReader reader = JsonReader.of(buffer.peek());
+        T value = adapter.fromJson(reader);
+        if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+          throw new JsonDataException("content after the JSON document at " + reader.getPath());
+        }
+        if (value == null) {
+          throw new InvalidBodyException("the response body is JSON null", excerpt(buffer));
+        }
+        return value;
+      } catch (IOException | JsonDataException e) {
+        String problem = buffer.size() == 0 ? "the response body is empty" : "malformed JSON body";
+        throw new InvalidBodyException(problem + ": " + e.getMessage(), excerpt(buffer), e);
+      }
+    }
+  }
+
+  private static Buffer readBounded(BufferedSource source) throws IOException {
+    Buffer buffer = new Buffer();
+    while (source.read(buffer, 8192) != -1) {
+      if (buffer.size() > MAX_JSON_BODY_BYTES) {
+        throw new InvalidBodyException(
+            "the response body exceeds " + MAX_JSON_BODY_BYTES + " bytes", excerpt(buffer));
+      }
+    }
+    return buffer;
+  }
+
+  static boolean isJson(MediaType type) {
+    String subtype = type.subtype().toLowerCase(java.util.Locale.ROOT);
+    return subtype.equals("json") || subtype.endsWith("+json");
+  }
+
+  private static String excerpt(Buffer buffer) {
+    long bytes = Math.min(buffer.size(), ApiError.MAX_EXCERPT_CHARS);
+    return ApiError.excerpt(buffer.snapshot((int) bytes).utf8());
+  }
+}

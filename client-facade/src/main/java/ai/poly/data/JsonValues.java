@@ -1,0 +1,165 @@
+package ai.poly.data;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Plain JSON values: {@code Map<String, Object>} (insertion-ordered), {@code List<Object>}, {@code
+ * String}, {@code Boolean}, {@code Long} for integers, {@code Double} for other numbers (or {@code
+ * BigDecimal} when a number does not fit either exactly), and null. Values read here are deeply
+ * unmodifiable, so they can be handed to callers as they are.
+ *
+ * <p>Unlike Moshi's own untyped adapter, integers stay exact: a 19-digit {@code turn_id} does not
+ * become the nearest double.
+ */
+final class JsonValues {
+  private JsonValues() {}
+
+  /** Reads the next value of {@code reader}; depth is bounded by Moshi's reader (255 levels). */
+  static @Nullable Object read(JsonReader reader) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT:
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          map.put(reader.nextName(), read(reader));
+        }
+        reader.endObject();
+        return Collections.unmodifiableMap(map);
+      case BEGIN_ARRAY:
+        List<@Nullable Object> list = new ArrayList<>();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          list.add(read(reader));
+        }
+        reader.endArray();
+        return Collections.unmodifiableList(list);
+      case STRING:
+        return reader.nextString();
+      case NUMBER:
+        return number(reader.nextString());
+      case BOOLEAN:
+        return reader.nextBoolean();
+      case NULL:
+        return reader.nextNull();
+      default:
+        throw new JsonDataException(
+            "Expected a JSON value but was " + reader.peek() + " at path " + reader.getPath());
+    }
+  }
+
+  /** Parses a JSON document held in a string, e.g. a summary the service double-encoded. */
+  static @Nullable Object parse(String json) throws IOException {
+    JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
+    Object value = read(reader);
+    if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+      throw new JsonDataException("Trailing content after the JSON value at " + reader.getPath());
+    }
+    return value;
+  }
+
+  /** The number a JSON literal denotes, as exactly as the types above allow. */
+  static Number number(String literal) {
+    boolean integral = true;
+    for (int i = 0; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      if (c == '.' || c == 'e' || c == 'E') {
+        integral = false;
+        break;
+      }
+    }
+    if (integral) {
+      try {
+        return Long.parseLong(literal);
+      } catch (NumberFormatException tooLarge) {
+        return new BigDecimal(literal);
+      }
+    }
+    double value = Double.parseDouble(literal);
+    return Double.isInfinite(value) ? new BigDecimal(literal) : value;
+  }
+
+  /** Writes a plain JSON value; other objects (a generated model, say) go through {@code moshi}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static void write(JsonWriter writer, @Nullable Object value, Moshi moshi) throws IOException {
+    if (value == null) {
+      writer.nullValue();
+    } else if (value instanceof String) {
+      writer.value((String) value);
+    } else if (value instanceof Boolean) {
+      writer.value((Boolean) value);
+    } else if (value instanceof Number) {
+      writer.value((Number) value);
+    } else if (value instanceof Map) {
+      writer.beginObject();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        writer.name(String.valueOf(entry.getKey()));
+        write(writer, entry.getValue(), moshi);
+      }
+      writer.endObject();
+    } else if (value instanceof Iterable) {
+      writer.beginArray();
+      for (Object element : (Iterable<?>) value) {
+        write(writer, element, moshi);
+      }
+      writer.endArray();
+    } else {
+      JsonAdapter adapter = moshi.adapter(value.getClass());
+      adapter.toJson(writer, value);
+    }
+  }
+
+  /** A short name of a value's JSON kind, for messages. */
+  static String kind(@Nullable Object value) {
+    if (value == null) {
+      return "null";
+    } else if (value instanceof Map) {
+      return "an object";
+    } else if (value instanceof List) {
+      return "an array";
+    } else if (value instanceof String) {
+      return "a string";
+    } else if (value instanceof Number) {
+      return "a number";
+    } else if (value instanceof Boolean) {
+      return "a boolean";
+    }
+    return value.getClass().getSimpleName();
+  }
+
+  /** Moshi adapter for {@code Object}: reads and writes the plain values above. */
+  static final class Adapter extends JsonAdapter<Object> {
+    private final Moshi moshi;
+
+    Adapter(Moshi moshi) {
+      this.moshi = moshi;
+    }
+
+    @Override
+    public @Nullable Object fromJson(JsonReader reader) throws IOException {
+      return read(reader);
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable Object value) throws IOException {
+      write(writer, value, moshi);
+    }
+
+    @Override
+    public String toString() {
+      return "JsonAdapter(Object)";
+    }
+  }
+}

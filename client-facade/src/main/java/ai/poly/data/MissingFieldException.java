@@ -1,0 +1,10 @@
+package ai.poly.data;
+
+/** A response lacked a field every such response must carry; see {@link ApiCalls}. */
+final class MissingFieldException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  MissingFieldException(String type, String field) {
+    super(type + " has no " + field);
+  }
+}
