@@ -96,13 +96,13 @@ final class ApiCalls {
     try {
       return mapper.map(body);
     } catch (MissingFieldException e) {
-      String excerpt = "";
+      String json = "";
       try {
-        excerpt = ApiError.excerpt(GeneratedModels.moshi().adapter(Object.class).toJson(body));
+        json = GeneratedModels.moshi().adapter(Object.class).toJson(body);
       } catch (RuntimeException ignored) {
         // The excerpt is a courtesy; the message already names the field.
       }
-      throw invalid(context, e.getMessage(), excerpt, e);
+      throw invalid(context, e.getMessage(), json, e);
     }
   }
 
@@ -119,8 +119,9 @@ final class ApiCalls {
     return ApiError.read(status, headers, text, context.correlationId, secrets, clock).toException();
   }
 
+  /** {@code body} is the start of the body, cut here to an excerpt once the key is scrubbed. */
   private PolyAiInvalidResponseException invalid(
-      CallContext context, @Nullable String problem, String excerpt, @Nullable Throwable cause) {
+      CallContext context, @Nullable String problem, String body, @Nullable Throwable cause) {
     int status = context.lastStatus();
     String correlationId = context.reportedCorrelationId();
     String message =
@@ -132,7 +133,7 @@ final class ApiCalls {
             + correlationId
             + ")";
     return new PolyAiInvalidResponseException(
-        message, status, correlationId, secrets.scrub(excerpt), cause);
+        message, status, correlationId, ApiError.excerpt(secrets.scrub(body)), cause);
   }
 
   private PolyAiIoException ioFailure(CallContext context, IOException e) {

@@ -88,7 +88,8 @@ final class ApiError {
         errorMessage == null ? null : secrets.scrub(errorMessage),
         correlationId == null ? null : secrets.scrub(correlationId),
         headerMap(headers, secrets),
-        secrets.scrub(excerpt(body)),
+        // Scrub before cutting: a key straddling the cut would otherwise show in part.
+        excerpt(secrets.scrub(body)),
         RetryAfter.parse(headers, clock));
   }
 
@@ -137,7 +138,7 @@ final class ApiError {
 
   private static @Nullable String text(@Nullable Object value) {
     if (value instanceof String) {
-      return (String) value;
+      return ((String) value).isEmpty() ? null : (String) value;
     }
     return value instanceof Number ? Numbers.text((Number) value) : null;
   }

@@ -53,8 +53,7 @@ final class JsonConverterFactory extends Converter.Factory {
       Annotation[] parameterAnnotations,
       Annotation[] methodAnnotations,
       Retrofit retrofit) {
-    @SuppressWarnings("unchecked")
-    JsonAdapter<Object> adapter = (JsonAdapter<Object>) moshi.adapter(type);
+    JsonAdapter<Object> adapter = moshi.adapter(type);
     return value -> {
       Buffer buffer = new Buffer();
       adapter.toJson(buffer, value);
@@ -103,8 +102,12 @@ final class JsonConverterFactory extends Converter.Factory {
     return subtype.equals("json") || subtype.endsWith("+json");
   }
 
+  /**
+   * The start of the body, left long: {@link ApiCalls} scrubs the API key from it before cutting it
+   * to {@link ApiError#MAX_EXCERPT_CHARS}, so that a key across the cut is never shown in part.
+   */
   private static String excerpt(Buffer buffer) {
-    long bytes = Math.min(buffer.size(), ApiError.MAX_EXCERPT_CHARS);
-    return ApiError.excerpt(buffer.snapshot((int) bytes).utf8());
+    long bytes = Math.min(buffer.size(), HeadersInterceptor.MAX_ERROR_BODY_BYTES);
+    return buffer.snapshot((int) bytes).utf8();
   }
 }

@@ -95,7 +95,11 @@ final class JsonValues {
   @SuppressWarnings({"unchecked", "rawtypes"})
   static void write(JsonWriter writer, @Nullable Object value, Moshi moshi) throws IOException {
     if (value == null) {
+      // A null inside a plain value is data: write it even where null model fields are left out.
+      boolean serializeNulls = writer.getSerializeNulls();
+      writer.setSerializeNulls(true);
       writer.nullValue();
+      writer.setSerializeNulls(serializeNulls);
     } else if (value instanceof String) {
       writer.value((String) value);
     } else if (value instanceof Boolean) {

@@ -56,6 +56,9 @@ public final class PolyAiData implements Closeable {
         builder.userAgentSuffix == null
             ? BuildInfo.USER_AGENT
             : BuildInfo.USER_AGENT + " " + builder.userAgentSuffix;
+    // OkHttp would follow a redirect with the X-API-KEY header still on (it strips only
+    // Authorization), sending the key to whatever host the Location names. The API never redirects.
+    http.followRedirects(false);
     http.addInterceptor(new HeadersInterceptor(secrets, userAgent));
     this.client = http.build();
     this.calls = new ApiCalls(secrets, builder.clock);
@@ -208,7 +211,8 @@ public final class PolyAiData implements Closeable {
     /**
      * An OkHttp client to derive this client's from, sharing its connection pool and threads. It is
      * never modified, and {@link PolyAiData#close()} leaves its pool and threads alone. Its timeouts
-     * are kept unless set on this builder. Default: a new client of this library's own.
+     * are kept unless set on this builder; redirects are never followed. Default: a new client of
+     * this library's own.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
