@@ -6,7 +6,9 @@ import ai.poly.data.FunctionEvent;
 import ai.poly.data.MetricSample;
 import ai.poly.data.Summary;
 import ai.poly.data.Turn;
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonWriter;
+import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,8 @@ import okio.Buffer;
  * durations as ISO-8601 durations ({@code PT2M27S}).
  */
 final class ConversationJson {
+  private static final JsonAdapter<Object> PLAIN = new Moshi.Builder().build().adapter(Object.class);
+
   private ConversationJson() {}
 
   static String write(Conversation c) throws IOException {
@@ -131,31 +135,9 @@ final class ConversationJson {
     writer.endObject();
   }
 
+  /** Writes a plain JSON value (maps, lists, strings, numbers, booleans, null) with Moshi. */
   private static void value(JsonWriter writer, Object value) throws IOException {
-    if (value == null) {
-      writer.nullValue();
-    } else if (value instanceof String) {
-      writer.value((String) value);
-    } else if (value instanceof Boolean) {
-      writer.value((Boolean) value);
-    } else if (value instanceof Number) {
-      writer.value((Number) value);
-    } else if (value instanceof Map) {
-      writer.beginObject();
-      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        writer.name(String.valueOf(entry.getKey()));
-        value(writer, entry.getValue());
-      }
-      writer.endObject();
-    } else if (value instanceof Iterable) {
-      writer.beginArray();
-      for (Object element : (Iterable<?>) value) {
-        value(writer, element);
-      }
-      writer.endArray();
-    } else {
-      writer.value(value.toString());
-    }
+    PLAIN.toJson(writer, value);
   }
 
   private static String text(Instant instant) {
