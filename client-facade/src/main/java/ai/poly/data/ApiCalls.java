@@ -3,7 +3,9 @@ package ai.poly.data;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
@@ -42,8 +44,12 @@ final class ApiCalls {
   }
 
   <G, T> T execute(Call<G> call, Mapper<? super G, T> mapper) {
+    return execute(call, RequestOptions.none(), mapper);
+  }
+
+  <G, T> T execute(Call<G> call, RequestOptions options, Mapper<? super G, T> mapper) {
     checkOpen();
-    CallContext context = CallContext.of(call.request());
+    CallContext context = prepare(call, options);
     Response<G> response;
     try {
       response = call.execute();
@@ -56,8 +62,13 @@ final class ApiCalls {
   }
 
   <G, T> CompletableFuture<T> executeAsync(Call<G> call, Mapper<? super G, T> mapper) {
+    return executeAsync(call, RequestOptions.none(), mapper);
+  }
+
+  <G, T> CompletableFuture<T> executeAsync(
+      Call<G> call, RequestOptions options, Mapper<? super G, T> mapper) {
     checkOpen();
-    CallContext context = CallContext.of(call.request());
+    CallContext context = prepare(call, options);
     CallFuture<T> future = new CallFuture<>(call);
     call.enqueue(
         new Callback<G>() {
@@ -83,6 +94,20 @@ final class ApiCalls {
           }
         });
     return future;
+  }
+
+  /**
+   * Hands the call's options to its interceptors, through its {@link CallContext}, and sets its
+   * deadline: OkHttp's call timeout, which spans every attempt and wait of the retry interceptor.
+   */
+  private static CallContext prepare(Call<?> call, RequestOptions options) {
+    CallContext context = CallContext.of(call.request());
+    context.options(options);
+    Duration callTimeout = options.callTimeout();
+    if (callTimeout != null) {
+      call.timeout().timeout(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return context;
   }
 
   private <G, T> T handle(CallContext context, Response<G> response, Mapper<? super G, T> mapper) {
@@ -116,7 +141,16 @@ final class ApiCalls {
         // Already bounded and buffered by HeadersInterceptor; nothing more to read.
       }
     }
-    return ApiError.read(status, headers, text, context.correlationId, secrets, clock).toException();
+    return ApiError.read(
+            status,
+            headers,
+            text,
+            context.correlationId,
+            secrets,
+            clock,
+            context.attempts(),
+            context.outcome())
+        .toException();
   }
 
   /** {@code body} is the start of the body, cut here to an excerpt once the key is scrubbed. */
@@ -131,14 +165,22 @@ final class ApiCalls {
             + secrets.scrub(String.valueOf(problem))
             + " (correlation id "
             + correlationId
-            + ")";
+            + ")"
+            + context.outcome();
     return new PolyAiInvalidResponseException(
-        message, status, correlationId, ApiError.excerpt(secrets.scrub(body)), cause);
+        message,
+        status,
+        correlationId,
+        ApiError.excerpt(secrets.scrub(body)),
+        cause,
+        context.attempts());
   }
 
   private PolyAiIoException ioFailure(CallContext context, IOException e) {
     String what =
-        e instanceof InterruptedIOException ? "timed out or was interrupted" : "failed on the network";
+        e instanceof InterruptedIOException
+            ? "timed out or was interrupted"
+            : "failed on the network";
     String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return new PolyAiIoException(
         "request "
@@ -147,9 +189,11 @@ final class ApiCalls {
             + secrets.scrub(detail)
             + " (correlation id "
             + context.correlationId
-            + ")",
+            + ")"
+            + context.outcome(),
         context.correlationId,
-        e);
+        e,
+        context.attempts());
   }
 
   /** A future whose cancellation cancels the HTTP call behind it. */

@@ -26,6 +26,10 @@ final class ApiError {
   final Map<String, List<String>> headers;
   final String body;
   final @Nullable Duration retryAfter;
+  final int attempts;
+
+  /** Appended to the message: the attempts made and why no more were; see CallContext#outcome. */
+  final String outcome;
 
   private ApiError(
       int statusCode,
@@ -34,7 +38,9 @@ final class ApiError {
       @Nullable String correlationId,
       Map<String, List<String>> headers,
       String body,
-      @Nullable Duration retryAfter) {
+      @Nullable Duration retryAfter,
+      int attempts,
+      String outcome) {
     this.statusCode = statusCode;
     this.errorCode = errorCode;
     this.errorMessage = errorMessage;
@@ -42,11 +48,14 @@ final class ApiError {
     this.headers = headers;
     this.body = body;
     this.retryAfter = retryAfter;
+    this.attempts = attempts;
+    this.outcome = outcome;
   }
 
   /**
    * Reads an error response. The correlation id is the envelope's {@code error_id}, else the
-   * response's {@code X-PolyAI-Correlation-Id}, else the one sent.
+   * response's {@code X-PolyAI-Correlation-Id}, else the one sent. {@code outcome} is appended to
+   * the message.
    */
   static ApiError read(
       int statusCode,
@@ -54,7 +63,9 @@ final class ApiError {
       String body,
       @Nullable String sentCorrelationId,
       Secrets secrets,
-      Clock clock) {
+      Clock clock,
+      int attempts,
+      String outcome) {
     String errorCode = null;
     String errorMessage = null;
     String errorId = null;
@@ -90,7 +101,9 @@ final class ApiError {
         headerMap(headers, secrets),
         // Scrub before cutting: a key straddling the cut would otherwise show in part.
         excerpt(secrets.scrub(body)),
-        RetryAfter.parse(headers, clock));
+        RetryAfter.parse(headers, clock),
+        attempts,
+        outcome);
   }
 
   String message() {
@@ -104,6 +117,7 @@ final class ApiError {
     if (correlationId != null) {
       message.append(" (correlation id ").append(correlationId).append(')');
     }
+    message.append(outcome);
     return message.toString();
   }
 

@@ -15,6 +15,9 @@ final class CallContext {
 
   private volatile int lastStatus;
   private volatile Headers lastHeaders = Headers.of();
+  private volatile RequestOptions options = RequestOptions.none();
+  private volatile int attempts;
+  private volatile @Nullable String stopReason;
 
   CallContext(String correlationId) {
     this.correlationId = correlationId;
@@ -42,6 +45,48 @@ final class CallContext {
 
   Headers lastHeaders() {
     return lastHeaders;
+  }
+
+  /** The call's own settings, set by {@link ApiCalls} before the call starts. */
+  RequestOptions options() {
+    return options;
+  }
+
+  void options(RequestOptions options) {
+    this.options = options;
+  }
+
+  /** How many attempts (HTTP requests, redirects aside) the call has started. */
+  int attempts() {
+    return attempts;
+  }
+
+  void attemptStarted() {
+    attempts++;
+  }
+
+  /** Why the call was not retried although its failure is retryable, or null. */
+  @Nullable String stopReason() {
+    return stopReason;
+  }
+
+  void stopReason(@Nullable String reason) {
+    this.stopReason = reason;
+  }
+
+  /**
+   * What exception messages append: the attempts made, when more than one, and why no more were.
+   */
+  String outcome() {
+    StringBuilder outcome = new StringBuilder();
+    if (attempts > 1) {
+      outcome.append(" after ").append(attempts).append(" attempts");
+    }
+    String reason = stopReason;
+    if (reason != null) {
+      outcome.append("; ").append(reason);
+    }
+    return outcome.toString();
   }
 
   /** The correlation id the service reported on the last response, else the one sent. */

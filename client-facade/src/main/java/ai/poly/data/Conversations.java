@@ -29,7 +29,18 @@ public final class Conversations {
    * @throws PolyAiException for any other failure (see its subclasses)
    */
   public Conversation get(String agentId, String conversationId) {
-    return calls.execute(detailCall(agentId, conversationId), Conversations::conversation);
+    return get(agentId, conversationId, RequestOptions.none());
+  }
+
+  /**
+   * Fetches one conversation as {@link #get(String, String)} does, with this call's own retry
+   * policy or timeouts.
+   *
+   * @param options settings that override the client's for this call
+   */
+  public Conversation get(String agentId, String conversationId, RequestOptions options) {
+    Checks.notNull(options, "options");
+    return calls.execute(detailCall(agentId, conversationId), options, Conversations::conversation);
   }
 
   /**
@@ -38,7 +49,20 @@ public final class Conversations {
    * thread, so chain heavy work with the {@code *Async} methods of {@link CompletableFuture}.
    */
   public CompletableFuture<Conversation> getAsync(String agentId, String conversationId) {
-    return calls.executeAsync(detailCall(agentId, conversationId), Conversations::conversation);
+    return getAsync(agentId, conversationId, RequestOptions.none());
+  }
+
+  /**
+   * Fetches one conversation as {@link #getAsync(String, String)} does, with this call's own retry
+   * policy or timeouts. Cancelling the future also stops its retries.
+   *
+   * @param options settings that override the client's for this call
+   */
+  public CompletableFuture<Conversation> getAsync(
+      String agentId, String conversationId, RequestOptions options) {
+    Checks.notNull(options, "options");
+    return calls.executeAsync(
+        detailCall(agentId, conversationId), options, Conversations::conversation);
   }
 
   private retrofit2.Call<ConversationDetailResponse> detailCall(

@@ -1,6 +1,7 @@
 package ai.poly.data;
 
 import java.io.IOException;
+import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -10,8 +11,9 @@ import okio.Buffer;
 import okio.BufferedSource;
 
 /**
- * Adds what every request carries (the API key, the call's correlation id, the User-Agent), records
- * each response on the call's {@link CallContext}, and bounds error bodies so that a huge error page
+ * Adds what every request carries (the call's correlation id, the User-Agent, and the API key to
+ * the configured host only: never to a host a redirect or anything else names), records each
+ * response on the call's {@link CallContext}, and bounds error bodies so that a huge error page
  * cannot exhaust memory.
  */
 final class HeadersInterceptor implements Interceptor {
@@ -26,24 +28,29 @@ final class HeadersInterceptor implements Interceptor {
 
   private final Secrets secrets;
   private final String userAgent;
+  private final HttpUrl baseUrl;
 
-  HeadersInterceptor(Secrets secrets, String userAgent) {
+  HeadersInterceptor(Secrets secrets, String userAgent, HttpUrl baseUrl) {
     this.secrets = secrets;
     this.userAgent = userAgent;
+    this.baseUrl = baseUrl;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     CallContext context = CallContext.of(request);
-    Request authorized =
+    Request.Builder headers =
         request
             .newBuilder()
-            .header(API_KEY, secrets.apiKey())
             .header(CORRELATION_ID, context.correlationId)
-            .header("User-Agent", userAgent)
-            .build();
-    Response response = chain.proceed(authorized);
+            .header("User-Agent", userAgent);
+    if (RedirectInterceptor.sameOrigin(request.url(), baseUrl)) {
+      headers.header(API_KEY, secrets.apiKey());
+    } else {
+      headers.removeHeader(API_KEY);
+    }
+    Response response = chain.proceed(headers.build());
     context.recordResponse(response.code(), response.headers());
     if (response.isSuccessful() || response.body() == null) {
       return response;

@@ -1,5 +1,6 @@
 package ai.poly.data;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,14 +20,16 @@ public class PolyAiApiException extends PolyAiException {
   private final @Nullable String errorMessage;
   private final Map<String, List<String>> headers;
   private final String body;
+  private final @Nullable Duration retryAfter;
 
   PolyAiApiException(ApiError error) {
-    super(error.message(), error.correlationId, null);
+    super(error.message(), error.correlationId, null, error.attempts);
     this.statusCode = error.statusCode;
     this.errorCode = error.errorCode;
     this.errorMessage = error.errorMessage;
     this.headers = error.headers;
     this.body = error.body;
+    this.retryAfter = error.retryAfter;
   }
 
   /** The HTTP status code, e.g. 404. */
@@ -47,6 +50,15 @@ public class PolyAiApiException extends PolyAiException {
   /** The response headers, names in lower case. */
   public Map<String, List<String>> headers() {
     return headers;
+  }
+
+  /**
+   * How long the service asked the client to wait before trying again ({@code Retry-After-Ms} or
+   * {@code Retry-After}), or null when it did not say. Sent mostly with 429 and 503. When the wait
+   * exceeded {@link RetryPolicy#maxRetryAfter()} the call was not retried, and this is that wait.
+   */
+  public @Nullable Duration retryAfter() {
+    return retryAfter;
   }
 
   /** The start of the response body (a few KB at most; empty when there was none). */

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.logging.Level;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +35,8 @@ public final class PolyAiData implements Closeable {
   private final HttpUrl baseUrl;
   private final OkHttpClient client;
   private final boolean ownsClient;
-  private final ApiCalls calls;
+  final ApiCalls calls;
+  final Retrofit retrofit;
   private final Conversations conversations;
 
   private PolyAiData(Builder builder, String apiKey, HttpUrl baseUrl) {
@@ -41,28 +45,48 @@ public final class PolyAiData implements Closeable {
     this.ownsClient = builder.okHttpClient == null;
     Secrets secrets = new Secrets(apiKey);
     OkHttpClient.Builder http =
-        builder.okHttpClient != null ? builder.okHttpClient.newBuilder() : new OkHttpClient.Builder();
+        builder.okHttpClient != null
+            ? builder.okHttpClient.newBuilder()
+            : new OkHttpClient.Builder();
     if (builder.okHttpClient == null || builder.connectTimeout != null) {
-      http.connectTimeout(millis(builder.connectTimeout, Builder.DEFAULT_CONNECT_TIMEOUT), TimeUnit.MILLISECONDS);
+      http.connectTimeout(
+          millis(builder.connectTimeout, Builder.DEFAULT_CONNECT_TIMEOUT), TimeUnit.MILLISECONDS);
     }
     if (builder.okHttpClient == null || builder.readTimeout != null) {
-      http.readTimeout(millis(builder.readTimeout, Builder.DEFAULT_READ_TIMEOUT), TimeUnit.MILLISECONDS);
-      http.writeTimeout(millis(builder.readTimeout, Builder.DEFAULT_READ_TIMEOUT), TimeUnit.MILLISECONDS);
+      http.readTimeout(
+          millis(builder.readTimeout, Builder.DEFAULT_READ_TIMEOUT), TimeUnit.MILLISECONDS);
+      http.writeTimeout(
+          millis(builder.readTimeout, Builder.DEFAULT_READ_TIMEOUT), TimeUnit.MILLISECONDS);
     }
     if (builder.okHttpClient == null || builder.callTimeout != null) {
-      http.callTimeout(millis(builder.callTimeout, Builder.DEFAULT_CALL_TIMEOUT), TimeUnit.MILLISECONDS);
+      http.callTimeout(
+          millis(builder.callTimeout, Builder.DEFAULT_CALL_TIMEOUT), TimeUnit.MILLISECONDS);
     }
     String userAgent =
         builder.userAgentSuffix == null
             ? BuildInfo.USER_AGENT
             : BuildInfo.USER_AGENT + " " + builder.userAgentSuffix;
     // OkHttp would follow a redirect with the X-API-KEY header still on (it strips only
-    // Authorization), sending the key to whatever host the Location names. The API never redirects.
+    // Authorization), sending the key to whatever host the Location names: RedirectInterceptor
+    // follows instead, and HeadersInterceptor sends the key to the configured host only.
     http.followRedirects(false);
-    http.addInterceptor(new HeadersInterceptor(secrets, userAgent));
+    // RetryInterceptor's policy replaces OkHttp's silent retries (of a failed connection, of a
+    // request on a stale pooled connection, of a 408), which ignore idempotency and would stack.
+    http.retryOnConnectionFailure(false);
+    RetryPolicy policy = builder.retryPolicy != null ? builder.retryPolicy : RetryPolicy.defaults();
+    http.addInterceptor(
+        new RetryInterceptor(policy, builder.clock, builder.sleeper, builder.random));
+    http.addInterceptor(new RedirectInterceptor());
+    http.addInterceptor(new HeadersInterceptor(secrets, userAgent, baseUrl));
+    if (builder.logLevel != LogLevel.NONE) {
+      Logger logger = builder.logger != null ? builder.logger : Logger.JAVA_UTIL_LOGGING;
+      http.addInterceptor(new LoggingInterceptor(builder.logLevel, logger, secrets));
+    }
+    http.addInterceptor(OkHttpRetryGuard.RESTORE);
+    http.addNetworkInterceptor(OkHttpRetryGuard.HOLD);
     this.client = http.build();
     this.calls = new ApiCalls(secrets, builder.clock);
-    Retrofit retrofit =
+    this.retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .callFactory(new ContextCallFactory(client))
@@ -124,6 +148,11 @@ public final class PolyAiData implements Closeable {
     return conversations;
   }
 
+  /** The OkHttp client this one runs on; for tests. */
+  OkHttpClient okHttpClient() {
+    return client;
+  }
+
   /** The base URL every request goes to, ending in a slash. */
   public String baseUrl() {
     return baseUrl.toString();
@@ -152,7 +181,39 @@ public final class PolyAiData implements Closeable {
     return "PolyAiData{baseUrl=" + baseUrl + "}";
   }
 
-  /** Configures a {@link PolyAiData}. Not thread-safe; {@link #build()} may be called repeatedly. */
+  /** How much of each HTTP exchange {@link Builder#logLevel} logs. */
+  public enum LogLevel {
+    /** Nothing. */
+    NONE,
+    /** One line per request ({@code --> GET url}) and per response (status, URL, milliseconds). */
+    BASIC,
+    /** As {@link #BASIC}, plus the headers, with credentials shown as {@code [redacted]}. */
+    HEADERS,
+    /**
+     * As {@link #HEADERS}, plus the start of each textual body, with the API key scrubbed. Streamed
+     * (audio) and binary bodies are never read for logging.
+     */
+    BODY
+  }
+
+  /**
+   * Where {@link Builder#logLevel} logs go: one call per line. Must be thread-safe; it is called on
+   * the threads that run calls.
+   */
+  @FunctionalInterface
+  public interface Logger {
+    /** Logs to {@code java.util.logging}, logger {@code ai.poly.data.PolyAiData}, level INFO. */
+    Logger JAVA_UTIL_LOGGING =
+        message ->
+            java.util.logging.Logger.getLogger(PolyAiData.class.getName()).log(Level.INFO, message);
+
+    /** Logs one line, from which every secret has been removed. */
+    void log(String message);
+  }
+
+  /**
+   * Configures a {@link PolyAiData}. Not thread-safe; {@link #build()} may be called repeatedly.
+   */
   public static final class Builder {
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -166,7 +227,12 @@ public final class PolyAiData implements Closeable {
     @Nullable Duration readTimeout;
     @Nullable Duration callTimeout;
     @Nullable String userAgentSuffix;
+    @Nullable RetryPolicy retryPolicy;
+    LogLevel logLevel = LogLevel.NONE;
+    @Nullable Logger logger;
     Clock clock = Clock.systemUTC();
+    Sleeper sleeper = Sleeper.SYSTEM;
+    DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     Builder() {}
 
@@ -180,7 +246,12 @@ public final class PolyAiData implements Closeable {
       copy.readTimeout = readTimeout;
       copy.callTimeout = callTimeout;
       copy.userAgentSuffix = userAgentSuffix;
+      copy.retryPolicy = retryPolicy;
+      copy.logLevel = logLevel;
+      copy.logger = logger;
       copy.clock = clock;
+      copy.sleeper = sleeper;
+      copy.random = random;
       return copy;
     }
 
@@ -200,8 +271,8 @@ public final class PolyAiData implements Closeable {
     }
 
     /**
-     * A base URL to call instead of a region's, e.g. {@code http://127.0.0.1:8080/} for a local fake.
-     * Must be {@code https} unless its host is loopback. Not together with {@link #region}.
+     * A base URL to call instead of a region's, e.g. {@code http://127.0.0.1:8080/} for a local
+     * fake. Must be {@code https} unless its host is loopback. Not together with {@link #region}.
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
@@ -210,9 +281,11 @@ public final class PolyAiData implements Closeable {
 
     /**
      * An OkHttp client to derive this client's from, sharing its connection pool and threads. It is
-     * never modified, and {@link PolyAiData#close()} leaves its pool and threads alone. Its timeouts
-     * are kept unless set on this builder; redirects are never followed. Default: a new client of
-     * this library's own.
+     * never modified, and {@link PolyAiData#close()} leaves its pool and threads alone. Its
+     * timeouts are kept unless set on this builder. Its redirect following and {@code
+     * retryOnConnectionFailure} are turned off in the derived client: this client follows redirects
+     * itself, without the API key to other hosts, and retries under its {@link RetryPolicy}.
+     * Default: a new client of this library's own.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
@@ -231,7 +304,11 @@ public final class PolyAiData implements Closeable {
       return this;
     }
 
-    /** The deadline of a whole call, from start to its body read. Default 60 seconds. */
+    /**
+     * The deadline of a whole call: every attempt, every wait between attempts, and the body read.
+     * A wait that would pass it is not started. For a streamed download (audio) it covers the time
+     * until the response headers arrive, not the body. Default 60 seconds.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
       return this;
@@ -247,6 +324,44 @@ public final class PolyAiData implements Closeable {
         throw new IllegalArgumentException("userAgentSuffix must be non-blank printable ASCII");
       }
       this.userAgentSuffix = suffix;
+      return this;
+    }
+
+    /**
+     * How failed calls are retried; {@link RequestOptions} may override it per call. Default {@link
+     * RetryPolicy#defaults()}: 2 retries, backoff from 0.5 s to 8 s, server-requested waits up to
+     * 60 s.
+     */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+      return this;
+    }
+
+    /**
+     * How much of each HTTP exchange to log, credentials redacted. Default {@link LogLevel#NONE}.
+     */
+    public Builder logLevel(LogLevel logLevel) {
+      this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
+      return this;
+    }
+
+    /**
+     * Where logs go when {@link #logLevel} is not {@code NONE}. Default {@link
+     * Logger#JAVA_UTIL_LOGGING}.
+     */
+    public Builder logger(Logger logger) {
+      this.logger = Objects.requireNonNull(logger, "logger == null");
+      return this;
+    }
+
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** The jitter's random source: numbers in [0, 1). */
+    Builder random(DoubleSupplier random) {
+      this.random = Objects.requireNonNull(random, "random == null");
       return this;
     }
 
@@ -281,7 +396,9 @@ public final class PolyAiData implements Closeable {
                 + " for another, not both");
       }
       HttpUrl url =
-          baseUrl != null ? checkedBaseUrl(baseUrl) : HttpUrl.get((region != null ? region : Region.US).baseUrl());
+          baseUrl != null
+              ? checkedBaseUrl(baseUrl)
+              : HttpUrl.get((region != null ? region : Region.US).baseUrl());
       return new PolyAiData(this, key, url);
     }
 

@@ -10,10 +10,13 @@ public class PolyAiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final @Nullable String correlationId;
+  private final int attempts;
 
-  PolyAiException(String message, @Nullable String correlationId, @Nullable Throwable cause) {
+  PolyAiException(
+      String message, @Nullable String correlationId, @Nullable Throwable cause, int attempts) {
     super(message, cause);
     this.correlationId = correlationId;
+    this.attempts = attempts;
   }
 
   /**
@@ -23,5 +26,14 @@ public class PolyAiException extends RuntimeException {
    */
   public @Nullable String correlationId() {
     return correlationId;
+  }
+
+  /**
+   * How many attempts the call made before failing: 1 when it was not retried, more when retries
+   * were exhausted (the message then ends with, e.g., {@code after 3 attempts}). Redirects followed
+   * within an attempt do not count. The exception describes the last attempt.
+   */
+  public int attempts() {
+    return attempts;
   }
 }

@@ -17,8 +17,9 @@ public final class PolyAiInvalidResponseException extends PolyAiException {
       int statusCode,
       @Nullable String correlationId,
       String body,
-      @Nullable Throwable cause) {
-    super(message, correlationId, cause);
+      @Nullable Throwable cause,
+      int attempts) {
+    super(message, correlationId, cause, attempts);
     this.statusCode = statusCode;
     this.body = body;
   }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 public final class PolyAiIoException extends PolyAiException {
   private static final long serialVersionUID = 1L;
 
-  PolyAiIoException(String message, @Nullable String correlationId, IOException cause) {
-    super(message, correlationId, cause);
+  PolyAiIoException(
+      String message, @Nullable String correlationId, IOException cause, int attempts) {
+    super(message, correlationId, cause, attempts);
   }
 }

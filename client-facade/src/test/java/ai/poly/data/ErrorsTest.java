@@ -613,41 +613,4 @@ final class ErrorsTest {
     assertTrue(e.getMessage().startsWith("request timed out or was interrupted: "), e.getMessage());
     assertTrue(e.getMessage().endsWith(" (correlation id " + sent + ")"), e.getMessage());
   }
-
-  // What OkHttp does below the facade.
-
-  @Test
-  void redirectIsNotFollowedSoTheApiKeyStaysWithTheBaseUrl() throws Exception {
-    MockWebServer elsewhere = new MockWebServer();
-    HttpTestSupport.start(elsewhere);
-    try {
-      elsewhere.enqueue(json(200, restaurant()));
-      String location = HttpTestSupport.baseUrl(elsewhere) + "collect";
-      server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", location));
-
-      UnexpectedStatusException e = getFails(UnexpectedStatusException.class);
-
-      assertEquals(API_KEY, taken(server).getHeader("X-API-KEY"));
-      assertEquals(0, elsewhere.getRequestCount());
-      assertEquals(302, e.statusCode());
-      assertEquals(List.of(location), e.headers().get("location"));
-    } finally {
-      elsewhere.shutdown();
-    }
-  }
-
-  @Test
-  void requestTimeoutIsRetriedOnceByOkHttpWithTheSameCorrelationId() throws Exception {
-    server.enqueue(json(408, envelope("first", "REQUEST_TIMEOUT", "Too slow")));
-    server.enqueue(json(408, envelope("second", "REQUEST_TIMEOUT", "Too slow again")));
-
-    UnexpectedStatusException e = getFails(UnexpectedStatusException.class);
-
-    String first = sentCorrelationId(taken(server));
-    String second = sentCorrelationId(taken(server));
-    assertEquals(first, second);
-    assertEquals(2, server.getRequestCount());
-    assertEquals(
-        "HTTP 408 REQUEST_TIMEOUT: Too slow again (correlation id second)", e.getMessage());
-  }
 }

@@ -38,8 +38,15 @@ final class HttpTestSupport {
     return "http://127.0.0.1:" + server.getPort() + "/";
   }
 
+  /**
+   * A client of {@code server} that never retries: tests of anything but retries enqueue one
+   * response per call. RetryTest builds its own.
+   */
   static PolyAiData.Builder builder(MockWebServer server) {
-    return PolyAiData.builder().apiKey(API_KEY).baseUrl(baseUrl(server));
+    return PolyAiData.builder()
+        .apiKey(API_KEY)
+        .baseUrl(baseUrl(server))
+        .retryPolicy(RetryPolicy.none());
   }
 
   /** The next request the server received, failing fast instead of hanging when there is none. */
