@@ -62,12 +62,9 @@ final class HeadersInterceptor implements Interceptor {
     MediaType contentType = body.contentType();
     Buffer buffer = new Buffer();
     try (BufferedSource source = body.source()) {
-      while (buffer.size() < MAX_ERROR_BODY_BYTES
-          && source.read(buffer, MAX_ERROR_BODY_BYTES - buffer.size()) != -1) {
-        // Keep reading until the cap or the end.
-      }
+      buffer = Bodies.readAtMost(source, MAX_ERROR_BODY_BYTES);
     } catch (IOException truncated) {
-      // A body cut off mid-way is still an error response; keep what arrived.
+      // A body cut off mid-way is still an error response; the status decides the exception.
     }
     return ResponseBody.create(buffer, contentType, buffer.size());
   }

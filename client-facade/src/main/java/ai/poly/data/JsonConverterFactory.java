@@ -87,12 +87,11 @@ final class JsonConverterFactory extends Converter.Factory {
   }
 
   private static Buffer readBounded(BufferedSource source) throws IOException {
-    Buffer buffer = new Buffer();
-    while (source.read(buffer, 8192) != -1) {
-      if (buffer.size() > MAX_JSON_BODY_BYTES) {
-        throw new InvalidBodyException(
-            "the response body exceeds " + MAX_JSON_BODY_BYTES + " bytes", excerpt(buffer));
-      }
+    // One byte past the limit tells an oversized body from one of exactly the limit.
+    Buffer buffer = Bodies.readAtMost(source, MAX_JSON_BODY_BYTES + 1);
+    if (buffer.size() > MAX_JSON_BODY_BYTES) {
+      throw new InvalidBodyException(
+          "the response body exceeds " + MAX_JSON_BODY_BYTES + " bytes", excerpt(buffer));
     }
     return buffer;
   }

@@ -224,12 +224,9 @@ final class RetryInterceptor implements Interceptor {
     if (!response.isSuccessful() || body == null) {
       return response;
     }
-    Buffer buffer = new Buffer();
+    Buffer buffer;
     try (BufferedSource source = body.source()) {
-      while (buffer.size() <= JsonConverterFactory.MAX_JSON_BODY_BYTES
-          && source.read(buffer, 8192) != -1) {
-        // Keep reading until the end or past the limit.
-      }
+      buffer = Bodies.readAtMost(source, JsonConverterFactory.MAX_JSON_BODY_BYTES + 1);
     }
     return response
         .newBuilder()
