@@ -35,9 +35,12 @@ public final class Payloads {
     "ok thanks, that's everything for now",
   };
   private static final String[] AGENT_RESPONSES = {
-    "Thanks for calling Harbour Kitchen. This call may be recorded. How can I help you today?",
-    "Lovely. Eleven guests this Saturday, the 17th. What time would you like the table for?",
-    "Sorry, I didn't catch that. What time would you like the table? You can also press a key.",
+    "Thanks for calling Harbour Kitchen on the quay. This call may be recorded for training and"
+        + " quality purposes. How can I help you today?",
+    "Lovely. Eleven guests this Saturday, the 17th of October. What time would you like the table"
+        + " for? We serve dinner from five until ten.",
+    "Sorry, I didn't catch that. What time would you like the table? You can also press a key: one"
+        + " for early evening, two for late.",
     "Parties of more than ten need approval from our manager, so I'll put you through to the front"
         + " of house team now.",
     "",
@@ -45,7 +48,7 @@ public final class Payloads {
 
   private Payloads() {}
 
-  /** A conversation detail with {@code turns} turns, a function event on every fourth turn. */
+  /** A conversation detail with {@code turns} turns, a function event on every other turn. */
   public static byte[] conversation(int turns) {
     Buffer buffer = new Buffer();
     try (JsonWriter w = JsonWriter.of(buffer)) {
@@ -71,7 +74,7 @@ public final class Payloads {
       w.endArray();
       w.endObject();
       w.name("functionEvents").beginObject();
-      for (int i = 2; i < turns; i += 4) {
+      for (int i = 1; i < turns; i += 2) {
         w.name(String.valueOf(i)).beginArray();
         functionEvent(w, i);
         w.endArray();
@@ -201,11 +204,12 @@ public final class Payloads {
       w.name("is_silence").value(shape == 2);
     }
     w.name("barge_in").value(shape == 3);
+    w.name("asr_lang_code").value("en-GB");
+    w.name("tts_lang_code").value("en-GB");
+    w.name("user_input_dtmf_finish_key").nullValue();
+    w.name("reviews").beginArray().endArray();
     if (shape == 0) {
-      w.name("asr_lang_code").value("en-GB");
-      w.name("tts_lang_code").value("en-GB");
       w.name("llm_requests").beginArray().endArray();
-      w.name("reviews").beginArray().endArray();
       w.name("metadata").beginObject();
       w.name("current_node").value("greeting");
       w.name("retrieved_topics").beginArray().value("opening_hours").endArray();
@@ -225,7 +229,7 @@ public final class Payloads {
   }
 
   private static void functionEvent(JsonWriter w, int turn) throws IOException {
-    boolean transfer = turn % 8 == 6;
+    boolean transfer = turn % 8 == 7;
     w.beginObject();
     w.name("id").value(String.format(java.util.Locale.ROOT, "6f1d2c3b-4a59-4e7d-8c0b-%012x", turn));
     w.name("name").value(transfer ? "transfer_large_party" : "check_availability");
