@@ -143,7 +143,7 @@ public final class PolyAiData implements Closeable {
     return value == null || value.trim().isEmpty() ? null : value.trim();
   }
 
-  /** The conversations of an agent: get one (list, audio, annotations and notes to follow). */
+  /** The conversations of an agent: get, list, recordings, annotations and notes. */
   public Conversations conversations() {
     return conversations;
   }
