@@ -79,6 +79,24 @@ final class DownloadAudioTest {
   }
 
   @Test
+  void recordingThatTakesLongerThanTheCallTimeoutStillDownloads() throws Exception {
+    byte[] wav = AudioStreamTest.wav(64 * 1024);
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "audio/wav")
+            .setBody(new Buffer().write(wav))
+            .throttleBody(16 * 1024, 150, java.util.concurrent.TimeUnit.MILLISECONDS));
+    Path target = folder.resolve("call.wav");
+
+    try (PolyAiData patient =
+        HttpTestSupport.builder(server).callTimeout(java.time.Duration.ofMillis(300)).build()) {
+      patient.conversations().downloadAudio(AGENT, CONVERSATION, AudioOptions.defaults(), target);
+    }
+
+    assertArrayEquals(wav, Files.readAllBytes(target));
+  }
+
+  @Test
   void connectionDroppedMidRecordingLeavesNoFile() throws Exception {
     server.enqueue(
         new MockResponse()
