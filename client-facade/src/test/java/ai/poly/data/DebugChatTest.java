@@ -319,7 +319,7 @@ final class DebugChatTest {
 
   @Test
   void sendIsNotRetriedAfterAServerError() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     DebugChat chat = chat();
     server.enqueue(error(503, "E503"));
     server.enqueue(reply("Hello"));
@@ -333,7 +333,7 @@ final class DebugChatTest {
 
   @Test
   void sendIsNotRetriedAfterTheConnectionDropsWithTheRequestSent() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     DebugChat chat = chat();
     server.enqueue(reply("Hello").setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(reply("Hello"));
@@ -346,7 +346,7 @@ final class DebugChatTest {
 
   @Test
   void sendIsRetriedAfterARateLimit() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     DebugChat chat = chat();
     server.enqueue(error(429, "E429").setHeader("Retry-After", "1"));
     server.enqueue(reply("Hello"));
@@ -363,7 +363,7 @@ final class DebugChatTest {
 
   @Test
   void sendIsRetriedWhenTheConnectionIsRefused() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     DebugChat chat = chat();
     server.shutdown();
     api.client().okHttpClient().connectionPool().evictAll();
@@ -378,7 +378,7 @@ final class DebugChatTest {
 
   @Test
   void perCallOptionsOverrideTheClientsRetryPolicy() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     DebugChat chat = chat();
     server.enqueue(error(429, "E429"));
     server.enqueue(reply("Hello"));
@@ -407,15 +407,5 @@ final class DebugChatTest {
             + ", clientEnv=pre-release, ended=false}",
         chat.toString());
     assertFalse(chat.toString().contains(API_KEY));
-  }
-
-  private void rebuildRetrying() {
-    api.rebuild(
-        builder ->
-            builder
-                .retryPolicy(RetryPolicy.defaults())
-                .clock(time)
-                .sleeper(time)
-                .random(() -> 0.5));
   }
 }

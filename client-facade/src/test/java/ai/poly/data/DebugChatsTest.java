@@ -294,7 +294,7 @@ final class DebugChatsTest {
 
   @Test
   void startIsNotRetriedAfterAServerError() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     server.enqueue(error(503, "E503"));
     server.enqueue(greeting());
 
@@ -306,7 +306,7 @@ final class DebugChatsTest {
 
   @Test
   void startIsRetriedAfterARateLimit() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     server.enqueue(error(429, "E429").setHeader("Retry-After", "2"));
     server.enqueue(greeting());
 
@@ -322,7 +322,7 @@ final class DebugChatsTest {
 
   @Test
   void startIsRetriedWhenTheConnectionIsRefused() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     server.shutdown();
 
     PolyAiIoException e =
@@ -336,15 +336,5 @@ final class DebugChatsTest {
   @Test
   void toStringNamesTheType() {
     assertEquals("DebugChats", api.client().debugChat().toString());
-  }
-
-  private void rebuildRetrying() {
-    api.rebuild(
-        builder ->
-            builder
-                .retryPolicy(RetryPolicy.defaults())
-                .clock(time)
-                .sleeper(time)
-                .random(() -> 0.5));
   }
 }

@@ -48,6 +48,20 @@ final class LoopbackApi implements BeforeEachCallback, AfterEachCallback {
     client = configure.apply(HttpTestSupport.builder(server)).build();
   }
 
+  /**
+   * Replaces the client with one that retries by the default policy, waiting on {@code time}
+   * instead of the clock, with the jitter fixed at its midpoint.
+   */
+  void rebuildRetrying(FakeTime time) {
+    rebuild(
+        builder ->
+            builder
+                .retryPolicy(RetryPolicy.defaults())
+                .clock(time)
+                .sleeper(time)
+                .random(() -> 0.5));
+  }
+
   /** Enqueues a JSON response with {@code status}. */
   void enqueueJson(int status, String body) {
     server.enqueue(
