@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AudioBenchmark {
   static final long SIZE = 256L * 1024 * 1024;
 
-  @Param({"limit", "stock"})
+  @Param({"ours", "limit", "stock"})
   public String client;
 
   private BenchServer server;

@@ -1,5 +1,8 @@
 package ai.poly.data.bench;
 
+import ai.poly.data.AudioOptions;
+import ai.poly.data.ConversationSummary;
+import ai.poly.data.ListParams;
 import ai.poly.data.PolyAiData;
 import ai.poly.data.bench.limit.LimitClient;
 import ai.poly.data.bench.stock.ApiCallback;
@@ -13,6 +16,7 @@ import ai.poly.data.bench.stockvalues.StockValues;
 import ai.poly.data.bench.values.RefSummary;
 import java.io.Closeable;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -85,12 +89,18 @@ public abstract class BenchClient implements Closeable {
 
     @Override
     public void listAll(String agentId, int pageSize, Consumer<Object> each) {
-      throw new UnsupportedOperationException("listAll is not in the client yet");
+      ListParams params = ListParams.builder().limit(pageSize).build();
+      for (ConversationSummary summary : client.conversations().listAll(agentId, params)) {
+        each.accept(summary);
+      }
     }
 
     @Override
-    public long downloadAudio(String agentId, String conversationId, Path target) {
-      throw new UnsupportedOperationException("audio is not in the client yet");
+    public long downloadAudio(String agentId, String conversationId, Path target)
+        throws IOException {
+      return client
+          .conversations()
+          .downloadAudio(agentId, conversationId, AudioOptions.defaults(), target);
     }
 
     @Override

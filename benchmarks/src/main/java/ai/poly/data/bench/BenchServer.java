@@ -88,8 +88,8 @@ public final class BenchServer implements Closeable {
       return new MockResponse().setResponseCode(404);
     }
     if (path.size() == 4) {
-      int limit = Integer.parseInt(url.queryParameter("limit"));
-      int offset = Integer.parseInt(url.queryParameter("offset"));
+      int limit = intParameter(url, "limit", 50);
+      int offset = intParameter(url, "offset", 0);
       Buffer page =
           pages.computeIfAbsent(
               offset + "/" + limit, key -> new Buffer().write(Payloads.page(offset, limit, total)));
@@ -99,6 +99,11 @@ public final class BenchServer implements Closeable {
       return new MockResponse().setHeader("Content-Type", "audio/wav").setBody(audio.clone());
     }
     return json(detail);
+  }
+
+  private static int intParameter(HttpUrl url, String name, int defaultValue) {
+    String value = url.queryParameter(name);
+    return value == null ? defaultValue : Integer.parseInt(value);
   }
 
   private static MockResponse json(Buffer body) {

@@ -30,7 +30,7 @@ public class PagingBenchmark {
   static final int TOTAL = 20_000;
   static final int PAGE = 100;
 
-  @Param({"limit", "stock"})
+  @Param({"ours", "limit", "stock"})
   public String client;
 
   private BenchServer server;
