@@ -2,6 +2,7 @@ package ai.poly.data;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,14 @@ final class Timestamps {
       if (Character.isLetter(value.charAt(0))) {
         return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
       }
+      if (value.indexOf('[') < 0) {
+        // The forms the service sends, each by its own formatter: ISO_DATE_TIME's optional offset
+        // and zone copy the parser's state at every parse, which made it twice as slow.
+        return hasOffset(value)
+            ? OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+            : LocalDateTime.parse(value, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                .toInstant(ZoneOffset.UTC);
+      }
       TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(value);
       if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
         return Instant.from(parsed);
@@ -36,5 +45,15 @@ final class Timestamps {
     } catch (java.time.DateTimeException e) {
       return null;
     }
+  }
+
+  /** Whether an ISO date-time ends in an offset: {@code Z}, or a sign after the time's {@code T}. */
+  private static boolean hasOffset(String value) {
+    char last = value.charAt(value.length() - 1);
+    if (last == 'Z' || last == 'z') {
+      return true;
+    }
+    int time = Math.max(value.indexOf('T'), value.indexOf('t'));
+    return time >= 0 && (value.indexOf('+', time) >= 0 || value.indexOf('-', time) >= 0);
   }
 }
