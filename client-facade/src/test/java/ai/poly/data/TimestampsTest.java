@@ -3,7 +3,15 @@ package ai.poly.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TimestampsTest {
@@ -39,6 +47,53 @@ class TimestampsTest {
   void rfc1123IsThatInstant() {
     assertEquals(
         Instant.parse("2026-06-03T13:18:09Z"), Timestamps.parse("Wed, 03 Jun 2026 13:18:09 GMT"));
+  }
+
+  /** The hand-written reading of the common ISO form answers exactly as java.time's parsers. */
+  @Test
+  void commonIsoFormReadsAsTheIsoFormatterDoes() {
+    Random random = new Random(42);
+    String[] offsets = {"", "Z", "z", "+00:00", "-00:00", "+05:30", "-11:45", "+18:00", "-18:01",
+        "+19:00", "+05:60", "+5:30", "+05:3x"};
+    for (int i = 0; i < 20_000; i++) {
+      String text =
+          String.format(
+              Locale.ROOT,
+              "%04d-%02d-%02d%c%02d:%02d:%02d%s%s",
+              1 + random.nextInt(9999),
+              random.nextInt(14),
+              random.nextInt(33),
+              random.nextInt(10) == 0 ? 't' : 'T',
+              random.nextInt(26),
+              random.nextInt(61),
+              random.nextInt(61),
+              fraction(random),
+              offsets[random.nextInt(offsets.length)]);
+      assertEquals(isoFormatter(text), Timestamps.parse(text), text);
+    }
+  }
+
+  private static String fraction(Random random) {
+    int digits = random.nextInt(12) - 1;
+    if (digits < 0) {
+      return "";
+    }
+    StringBuilder fraction = new StringBuilder(".");
+    for (int i = 0; i < digits; i++) {
+      fraction.append(random.nextInt(10));
+    }
+    return fraction.toString();
+  }
+
+  private static Instant isoFormatter(String text) {
+    try {
+      TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text);
+      return parsed.isSupported(ChronoField.OFFSET_SECONDS)
+          ? Instant.from(parsed)
+          : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      return null;
+    }
   }
 
   @Test

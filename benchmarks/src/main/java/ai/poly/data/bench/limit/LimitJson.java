@@ -28,8 +28,9 @@ import okio.Buffer;
  * The limit: a hand-written streaming reader of the live response shapes, straight from the tokens
  * to typed values in one pass, with one static {@link JsonReader.Options} per object and {@code
  * selectName}. It reads every field the client exposes, keeps every other member as a plain value
- * (integers as Long, as the client does), and parses timestamps with the JDK's formatters. What it
- * leaves out is the client's leniency: a member of an unexpected type fails the whole response.
+ * (integers as Long, as the client does), and reads the service's ISO timestamps by hand as the
+ * client does (RFC 1123 ones with java.time, as the client does too). What it leaves out is the
+ * client's leniency: a member of an unexpected type fails the whole response.
  */
 public final class LimitJson {
   private static final JsonReader.Options CONVERSATION =
@@ -435,12 +436,55 @@ public final class LimitJson {
         : Duration.ofNanos(Math.round(seconds * 1e9));
   }
 
+  /**
+   * The service's ISO layout read by hand, {@code 2026-06-03T13:18:06.370000+00:00}, with the
+   * fraction and offset optional; java.time's formatters allocate a map per parse. Any other
+   * layout goes to java.time.
+   */
   static Instant offsetTime(String text) {
-    return OffsetDateTime.parse(text).toInstant();
+    Instant instant = isoLayout(text);
+    return instant != null ? instant : OffsetDateTime.parse(text).toInstant();
   }
 
   static Instant localTime(String text) {
-    return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    Instant instant = isoLayout(text);
+    return instant != null ? instant : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+  }
+
+  private static Instant isoLayout(String t) {
+    int n = t.length();
+    if (n < 19 || t.charAt(10) != 'T') {
+      return null;
+    }
+    int end = 19;
+    int nanos = 0;
+    if (n > 19 && t.charAt(19) == '.') {
+      for (end = 20; end < n && end < 29 && Character.isDigit(t.charAt(end)); end++) {
+        nanos = nanos * 10 + t.charAt(end) - '0';
+      }
+      for (int scale = end - 20; scale < 9; scale++) {
+        nanos *= 10;
+      }
+    }
+    ZoneOffset offset = ZoneOffset.UTC;
+    if (end == n - 6) {
+      int minutes = number(t, end + 1, end + 3) * 60 + number(t, end + 4, end + 6);
+      offset = ZoneOffset.ofTotalSeconds((t.charAt(end) == '-' ? -60 : 60) * minutes);
+    } else if (end != n && !(end == n - 1 && t.charAt(end) == 'Z')) {
+      return null;
+    }
+    return LocalDateTime.of(
+            number(t, 0, 4), number(t, 5, 7), number(t, 8, 10), number(t, 11, 13),
+            number(t, 14, 16), number(t, 17, 19), nanos)
+        .toInstant(offset);
+  }
+
+  private static int number(String text, int start, int end) {
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      value = value * 10 + text.charAt(i) - '0';
+    }
+    return value;
   }
 
   static Instant rfc1123(String text) {
