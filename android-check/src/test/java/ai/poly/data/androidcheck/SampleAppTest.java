@@ -1,0 +1,301 @@
+package ai.poly.data.androidcheck;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.poly.data.Conversation;
+import ai.poly.data.ConversationSummary;
+import ai.poly.data.Entity;
+import ai.poly.data.FunctionEvent;
+import ai.poly.data.MetricSample;
+import ai.poly.data.PolyAiApiException;
+import ai.poly.data.PolyAiException;
+import ai.poly.data.Summary;
+import ai.poly.data.Turn;
+import ai.poly.data.testing.FakeDataApi;
+import ai.poly.data.testing.ReceivedRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Shrinks and obfuscates {@link SampleApp} with the library and its dependencies, using only the
+ * rules the jars ship ({@link Shrinker}), runs the shrunk jar in a new JVM against a {@link
+ * FakeDataApi}, and checks that it reads everything the original app reads.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleAppTest {
+  private static final String AGENT = "PROJECT-K4T9QZ2M";
+  private static final String CONVERSATION = "CA9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a";
+  private static final String MISSING = "CA0000000000000000000000000000missing";
+  private static final String CORRELATION_PLACEHOLDER = "<correlation-id>";
+
+  private final Path target = Paths.get(System.getProperty("polyai.target"));
+  private FakeDataApi fake;
+  private Shrinker.Result shrunk;
+  private Map<String, String> shrunkOutput;
+  private Map<String, String> originalOutput;
+  private List<ReceivedRequest> shrunkRequests;
+
+  @BeforeAll
+  void shrinkAndRun() throws Exception {
+    List<Path> runtime = new ArrayList<>();
+    for (String entry : read(Paths.get(System.getProperty("polyai.appRuntimeClasspath")))
+        .trim()
+        .split(java.io.File.pathSeparator)) {
+      runtime.add(Paths.get(entry));
+    }
+    shrunk =
+        Shrinker.shrink(
+            Paths.get(System.getProperty("polyai.appClasses")),
+            runtime,
+            SampleApp.class.getName(),
+            target.resolve("shrunk-sample-app"));
+
+    fake = FakeDataApi.start();
+    fake.addConversation(AGENT, resource("conversation-every-field.json"));
+    String[] args = {fake.baseUrl(), fake.apiKey(), AGENT, CONVERSATION, MISSING};
+
+    // The first call meets a 503 and is retried.
+    fake.failNext(1, 503);
+    shrunkOutput = lines(runShrunk(args));
+    shrunkRequests = fake.requests();
+    fake.failNext(1, 503);
+    originalOutput = lines(runOriginal(args));
+  }
+
+  @AfterAll
+  void stopFake() {
+    if (fake != null) {
+      fake.close();
+    }
+  }
+
+  @Test
+  void shrunkAppPrintsWhatTheOriginalPrints() {
+    assertEquals(masked(originalOutput), masked(shrunkOutput));
+  }
+
+  @Test
+  void shrunkAppReadsEveryFieldOfTheConversation() {
+    Map<String, String> out = shrunkOutput;
+    assertAll(
+        () -> assertEquals(CONVERSATION, out.get("conversation.conversationId")),
+        () -> assertEquals("ws-3f8e2a61", out.get("conversation.accountId")),
+        () -> assertEquals("2026-11-02T09:15:03.250Z", out.get("conversation.startedAt")),
+        () -> assertEquals("PT1M38.5S", out.get("conversation.duration")),
+        () -> assertEquals("[booking, spanish, deposit]", out.get("conversation.tags")),
+        () -> assertEquals("7.25", out.get("conversation.polyScore")),
+        () -> assertEquals("Deposit question", out.get("conversation.shortSummary.heading")),
+        () -> assertEquals("Caller prefers Spanish.", out.get("conversation.note")),
+        () -> assertEquals("{csatScore=4}", out.get("conversation.additionalProperties")),
+        () -> assertEquals("2", out.get("conversation.turns.size")),
+        () -> assertEquals("#", out.get("conversation.turns[1].userInputDtmf")),
+        () -> assertEquals("2026-11-02T08:15:32.450Z", out.get("conversation.turns[1].agentResponseAt")),
+        () -> assertEquals("PT1.2715S", out.get("conversation.turns[0].latency")),
+        () -> assertEquals(
+            "Of course. For which day?", out.get("conversation.turns[0].englishAgentResponse")),
+        () -> assertEquals("[2026-11-07, sábado]", out.get("conversation.turns[0].entities[1].values")),
+        () -> assertEquals("true", out.get("conversation.turns[1].isOutOfDomain")),
+        () -> assertTrue(
+            out.get("conversation.turns[0].additionalProperties").contains("turn_id=990100201")),
+        () -> assertEquals("862", out.get("conversation.metrics[LATENCY_MS][1].value")),
+        () -> assertEquals(
+            "2026-11-02T09:16:41.925117Z", out.get("conversation.metrics[CALL_DURATION][0].timestamp")),
+        () -> assertEquals("2", out.get("conversation.functionEvents.size")),
+        () -> assertEquals("take_deposit", out.get("conversation.functionEvents[1].name")),
+        () -> assertEquals("PT1.53S", out.get("conversation.functionEvents[1].duration")),
+        () -> assertEquals(
+            "{\"code\":\"UNSUPPORTED_METHOD\",\"detail\":\"bizum\"}",
+            out.get("conversation.functionEvents[1].error")),
+        () -> assertEquals(
+            "{party_size=4, date=2026-11-07, flexible=true}",
+            out.get("conversation.functionEvents[0].arguments")),
+        () -> assertEquals("true", out.get("async.equalsGet")));
+  }
+
+  @Test
+  void shrunkAppReadsTheErrorResponse() {
+    ReceivedRequest missing = shrunkRequests.get(shrunkRequests.size() - 1);
+    assertEquals("/v1/agents/" + AGENT + "/conversations/" + MISSING, missing.path());
+    String sentCorrelationId = missing.header("X-PolyAI-Correlation-Id");
+    assertNotNull(sentCorrelationId);
+    assertAll(
+        () -> assertEquals("true", shrunkOutput.get("error.isNotFoundException")),
+        () -> assertEquals("404", shrunkOutput.get("error.statusCode")),
+        () -> assertEquals("CONVERSATIONS_NOT_FOUND", shrunkOutput.get("error.errorCode")),
+        () -> assertEquals(sentCorrelationId, shrunkOutput.get("error.correlationId")),
+        () -> assertEquals("1", shrunkOutput.get("error.attempts")));
+  }
+
+  @Test
+  void shrunkAppLogsUnderTheDocumentedLoggerName() {
+    String url = fake.baseUrl() + "v1/agents/" + AGENT + "/conversations/" + MISSING;
+    assertEquals("--> GET " + url, shrunkOutput.get("log[0]"));
+    assertEquals("<-- 404 Not Found " + url + " (<ms>)", shrunkOutput.get("log[1]"));
+  }
+
+  @Test
+  void shrunkAppRetriedAndSentTheApiKeyWithEveryRequest() {
+    assertEquals(
+        List.of(
+            "GET /v1/agents/" + AGENT + "/conversations/" + CONVERSATION,
+            "GET /v1/agents/" + AGENT + "/conversations/" + CONVERSATION,
+            "GET /v1/agents/" + AGENT + "/conversations/" + CONVERSATION,
+            "GET /v1/agents/" + AGENT + "/conversations/" + MISSING),
+        shrunkRequests.stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toList()));
+    for (ReceivedRequest request : shrunkRequests) {
+      assertEquals(fake.apiKey(), request.header("X-API-KEY"));
+    }
+  }
+
+  /** Every accessor of the types the app reads is printed, so a new one is not left unchecked. */
+  @Test
+  void sampleAppPrintsEveryAccessor() {
+    List<String> missing = new ArrayList<>();
+    for (Class<?> type :
+        List.of(
+            ConversationSummary.class,
+            Conversation.class,
+            Summary.class,
+            Turn.class,
+            Entity.class,
+            MetricSample.class,
+            FunctionEvent.class,
+            PolyAiException.class,
+            PolyAiApiException.class)) {
+      for (Method method : type.getDeclaredMethods()) {
+        String name = method.getName();
+        if (Modifier.isPublic(method.getModifiers())
+            && !Modifier.isStatic(method.getModifiers())
+            && method.getParameterCount() == 0
+            && !List.of("toString", "hashCode").contains(name)
+            && originalOutput.keySet().stream().noneMatch(key -> printed(key, name))) {
+          missing.add(type.getSimpleName() + "." + name + "()");
+        }
+      }
+    }
+    assertEquals(List.of(), missing, "accessors SampleApp does not print");
+  }
+
+  @Test
+  void shrinkerRenamedAndRemovedWhatTheRulesDoNotKeep() throws IOException {
+    String mapping = read(shrunk.mapping());
+    assertAll(
+        () -> assertEquals(
+            List.of(
+                "moshi-1.15.2-moshi.pro",
+                "okhttp-4.12.0-okhttp3.pro",
+                "polyai-data-client-0.1.0-SNAPSHOT-polyai-data-client.pro",
+                "polyai-data-generated-0.1.0-SNAPSHOT-polyai-data-generated.pro",
+                "retrofit-3.0.0-retrofit2.pro"),
+            shrunk.ruleFiles().stream().sorted().toList()),
+        // The library's own classes are obfuscated...
+        () -> assertFalse(mapping.contains("ai.poly.data.Turn -> ai.poly.data.Turn:")),
+        () -> assertTrue(mapping.contains("ai.poly.data.Turn -> ")),
+        // ...the generated models keep their names and fields but lose unused methods.
+        () -> assertTrue(mapping.contains(
+            "ai.poly.data.generated.model.ConversationDetailResponse -> "
+                + "ai.poly.data.generated.model.ConversationDetailResponse:")),
+        () -> assertTrue(mapping.contains("java.lang.String conversationId -> conversationId")),
+        () -> assertFalse(mapping.contains("getConversationId")));
+  }
+
+  private static boolean printed(String key, String accessor) {
+    return key.endsWith("." + accessor)
+        || key.contains("." + accessor + ".")
+        || key.contains("." + accessor + "[");
+  }
+
+  private String runShrunk(String[] args) throws Exception {
+    Path stdout = target.resolve("shrunk-sample-app/stdout.txt");
+    Path stderr = target.resolve("shrunk-sample-app/stderr.txt");
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(shrunk.jar().toString());
+    command.add(SampleApp.class.getName());
+    command.addAll(Arrays.asList(args));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the shrunk app did not finish in 60 s; stderr: " + read(stderr));
+    }
+    assertEquals(0, process.exitValue(), () -> "the shrunk app failed: " + readQuietly(stderr));
+    return read(stdout);
+  }
+
+  private static String runOriginal(String[] args) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(bytes, true, UTF_8)) {
+      SampleApp.run(args, out);
+    }
+    return bytes.toString(UTF_8);
+  }
+
+  /** The printed lines by name, in order. */
+  private static Map<String, String> lines(String output) {
+    Map<String, String> lines = new LinkedHashMap<>();
+    for (String line : output.split("\n", -1)) {
+      if (!line.isEmpty()) {
+        int equals = line.indexOf('=');
+        assertTrue(equals > 0, () -> "not a name=value line: " + line);
+        lines.put(line.substring(0, equals), line.substring(equals + 1));
+      }
+    }
+    return lines;
+  }
+
+  /** The output with the run's own correlation id (a fresh UUID per call) replaced. */
+  private static String masked(Map<String, String> lines) {
+    String correlationId = lines.get("error.correlationId");
+    assertNotNull(correlationId, "no error.correlationId line");
+    return lines.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue().replace(correlationId, CORRELATION_PLACEHOLDER))
+        .collect(Collectors.joining("\n"));
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = SampleAppTest.class.getResourceAsStream(name)) {
+      assertNotNull(in, name);
+      return new String(in.readAllBytes(), UTF_8);
+    }
+  }
+
+  private static String read(Path file) throws IOException {
+    return new String(Files.readAllBytes(file), UTF_8);
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return read(file);
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
+  }
+}
