@@ -2,6 +2,7 @@ package ai.poly.data;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -120,6 +121,10 @@ final class ApiCalls {
     }
     try {
       return mapper.map(body);
+    } catch (InvalidBodyException e) {
+      throw invalid(context, e.getMessage(), e.excerpt, e);
+    } catch (UncheckedIOException e) {
+      throw ioFailure(context, e.getCause());
     } catch (MissingFieldException e) {
       String json = "";
       try {
@@ -174,6 +179,11 @@ final class ApiCalls {
         ApiError.excerpt(secrets.scrub(body)),
         cause,
         context.attempts());
+  }
+
+  /** A failure to read the rest of a streamed body, after {@link #execute} returned it. */
+  PolyAiIoException bodyFailure(CallContext context, IOException e) {
+    return ioFailure(context, e);
   }
 
   private PolyAiIoException ioFailure(CallContext context, IOException e) {

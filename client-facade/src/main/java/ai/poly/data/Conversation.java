@@ -94,7 +94,7 @@ public final class Conversation extends ConversationSummary {
    * The live shape is metric name to a list of {@code {"timestamp", "value"}} samples; an older one
    * is name to a string or a list of strings.
    */
-  private static Map<String, List<MetricSample>> metrics(String key, @Nullable Object value, Fields fields) {
+  static Map<String, List<MetricSample>> metrics(String key, @Nullable Object value, Fields fields) {
     if (value == null) {
       return Collections.emptyMap();
     }
@@ -155,7 +155,7 @@ public final class Conversation extends ConversationSummary {
   }
 
   /** The live shape is turn number (a string key) to a list of events; a plain list is read too. */
-  private static List<FunctionEvent> functionEvents(String key, @Nullable Object value, Fields fields) {
+  static List<FunctionEvent> functionEvents(String key, @Nullable Object value, Fields fields) {
     if (value == null) {
       return Collections.emptyList();
     }

@@ -76,8 +76,13 @@ public class ConversationSummary {
 
   /** Reads a summary from the JSON members of a conversation. */
   static ConversationSummary read(Map<?, ?> members) {
+    return read(members, "conversation summary");
+  }
+
+  /** Reads a summary; {@code what} names it in the message of a missing required field. */
+  static ConversationSummary read(Map<?, ?> members, String what) {
     Fields fields = new Fields();
-    Reader reader = new Reader("conversation summary");
+    Reader reader = new Reader(what);
     for (Map.Entry<?, ?> entry : members.entrySet()) {
       String key = String.valueOf(entry.getKey());
       if (!reader.read(key, entry.getValue(), fields)) {

@@ -1,22 +1,50 @@
 package ai.poly.data;
 
 import ai.poly.data.generated.api.ConversationsApi;
+import ai.poly.data.generated.model.AddAnnotationsBody;
+import ai.poly.data.generated.model.AnnotationItem;
 import ai.poly.data.generated.model.ConversationDetailResponse;
+import ai.poly.data.generated.model.GetConversationsResponse;
+import ai.poly.data.generated.model.OperationSuccessResponse;
+import ai.poly.data.generated.model.UpsertNoteBody;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The conversations of an agent: {@code client.conversations()}. Thread-safe; share it.
  *
  * <p>Every method checks its arguments before making any request, and fails with one of the
- * documented {@link PolyAiException}s.
+ * documented {@link PolyAiException}s. Each has an overload taking {@link RequestOptions}, which
+ * override the client's retry policy and timeouts for that call.
  */
 public final class Conversations {
+  /** The page size of {@link #listAll}: twice the service's default, to halve the requests. */
+  static final int LIST_ALL_PAGE_SIZE = 100;
+
+  private static final int COPY_BUFFER_BYTES = 64 * 1024;
+
   private final ConversationsApi api;
   private final ApiCalls calls;
+  private final AtomicFile files;
 
   Conversations(ConversationsApi api, ApiCalls calls) {
+    this(api, calls, new AtomicFile(AtomicFile.ATOMIC_MOVE));
+  }
+
+  Conversations(ConversationsApi api, ApiCalls calls, AtomicFile files) {
     this.api = api;
     this.calls = calls;
+    this.files = files;
   }
 
   /**
@@ -63,6 +91,295 @@ public final class Conversations {
     Checks.notNull(options, "options");
     return calls.executeAsync(
         detailCall(agentId, conversationId), options, Conversations::conversation);
+  }
+
+  /**
+   * Fetches one page of the agent's conversations, newest first, without their turns.
+   *
+   * @param params the page's limit and offset; {@link ListParams#defaults()} for the first 50
+   * @throws PolyAiException if the request fails (see its subclasses)
+   */
+  public ConversationPage list(String agentId, ListParams params) {
+    return list(agentId, params, RequestOptions.none());
+  }
+
+  /**
+   * Fetches one page as {@link #list(String, ListParams)} does, with this call's own retry policy or
+   * timeouts; its {@link ConversationPage#nextPage()} uses them too.
+   */
+  public ConversationPage list(String agentId, ListParams params, RequestOptions options) {
+    Checks.id(agentId, "agentId");
+    Checks.notNull(params, "params");
+    Checks.notNull(options, "options");
+    return pages(agentId, options).fetch(params);
+  }
+
+  /**
+   * Fetches one page without blocking a thread, as {@link #getAsync} does for a conversation.
+   *
+   * @see #list(String, ListParams)
+   */
+  public CompletableFuture<ConversationPage> listAsync(String agentId, ListParams params) {
+    return listAsync(agentId, params, RequestOptions.none());
+  }
+
+  /** Fetches one page as {@link #listAsync(String, ListParams)} does, with this call's options. */
+  public CompletableFuture<ConversationPage> listAsync(
+      String agentId, ListParams params, RequestOptions options) {
+    Checks.id(agentId, "agentId");
+    Checks.notNull(params, "params");
+    Checks.notNull(options, "options");
+    return pages(agentId, options).fetchAsync(params);
+  }
+
+  /**
+   * Every conversation of the agent, newest first, fetched 100 at a time as you iterate. No request
+   * is made until iteration starts. See {@link PagedIterable} for how paging ends.
+   */
+  public PagedIterable<ConversationSummary> listAll(String agentId) {
+    return listAll(agentId, ListParams.builder().limit(LIST_ALL_PAGE_SIZE).build());
+  }
+
+  /**
+   * Every conversation from {@code params}' offset on, in pages of its limit (100 if unset).
+   *
+   * @see #listAll(String)
+   */
+  public PagedIterable<ConversationSummary> listAll(String agentId, ListParams params) {
+    return listAll(agentId, params, RequestOptions.none());
+  }
+
+  /** Every conversation as {@link #listAll(String, ListParams)} does, with these options per page. */
+  public PagedIterable<ConversationSummary> listAll(
+      String agentId, ListParams params, RequestOptions options) {
+    Checks.id(agentId, "agentId");
+    Checks.notNull(params, "params");
+    Checks.notNull(options, "options");
+    ListParams first =
+        params.limit() != null ? params : params.newBuilder().limit(LIST_ALL_PAGE_SIZE).build();
+    ConversationPage.Fetcher pages = pages(agentId, options);
+    return new PagedIterable<>(
+        () -> pages.fetch(first),
+        ConversationPage::conversations,
+        ConversationSummary::conversationId);
+  }
+
+  private ConversationPage.Fetcher pages(String agentId, RequestOptions options) {
+    return new ConversationPage.Fetcher() {
+      @Override
+      public ConversationPage fetch(ListParams params) {
+        return calls.execute(listCall(agentId, params), options, page(params, this));
+      }
+
+      @Override
+      public CompletableFuture<ConversationPage> fetchAsync(ListParams params) {
+        return calls.executeAsync(listCall(agentId, params), options, page(params, this));
+      }
+    };
+  }
+
+  private retrofit2.Call<GetConversationsResponse> listCall(String agentId, ListParams params) {
+    return api.v1AgentsAgentIdConversationsGet(agentId, params.limit(), params.offset());
+  }
+
+  private static ApiCalls.Mapper<GetConversationsResponse, ConversationPage> page(
+      ListParams params, ConversationPage.Fetcher fetcher) {
+    return response -> ConversationPage.read(GeneratedModels.toMembers(response), params, fetcher);
+  }
+
+  /**
+   * Opens a conversation's recording as it streams from the service. Close it when done.
+   *
+   * @param options whose voice, and whether redacted; {@link AudioOptions#defaults()} for both
+   *     sides
+   * @throws NotFoundException if there is no such conversation, or no recording of it ({@code
+   *     errorCode()} {@code CONVERSATIONS_RECORDING_NOT_FOUND})
+   * @throws PolyAiInvalidResponseException if the service answers with something other than audio,
+   *     such as a JSON or HTML page
+   * @throws PolyAiException for any other failure (see its subclasses)
+   */
+  public AudioStream audio(String agentId, String conversationId, AudioOptions options) {
+    return audio(agentId, conversationId, options, RequestOptions.none());
+  }
+
+  /**
+   * Opens a recording as {@link #audio(String, String, AudioOptions)} does, with this call's own
+   * retry policy or timeouts. The call timeout ends when the recording starts to arrive; the read
+   * timeout bounds each silence while it streams.
+   */
+  public AudioStream audio(
+      String agentId, String conversationId, AudioOptions audio, RequestOptions options) {
+    return calls.execute(audioCall(agentId, conversationId, audio, options), options, AudioStream::open);
+  }
+
+  /**
+   * Downloads a conversation's recording to {@code target}, streaming it to disk. The file is
+   * complete or absent: the recording goes to a temporary file beside {@code target} that is moved
+   * over it once whole; on any failure the temporary file is deleted and {@code target} is left as
+   * it was. An existing file at {@code target} is replaced. The file is readable by its owner only.
+   *
+   * @param target the file to write; its folder must exist
+   * @return the number of bytes written
+   * @throws IllegalArgumentException if {@code target}'s folder does not exist or it is a folder
+   * @throws IOException if writing the file fails
+   * @throws PolyAiIoException if the connection fails before the whole recording has arrived
+   * @throws PolyAiException for any other failure, as {@link #audio} throws
+   */
+  public long downloadAudio(
+      String agentId, String conversationId, AudioOptions options, Path target)
+      throws IOException {
+    return downloadAudio(agentId, conversationId, options, target, RequestOptions.none());
+  }
+
+  /**
+   * Downloads a recording as {@link #downloadAudio(String, String, AudioOptions, Path)} does, with
+   * this call's own retry policy or timeouts.
+   */
+  public long downloadAudio(
+      String agentId,
+      String conversationId,
+      AudioOptions audio,
+      Path target,
+      RequestOptions options)
+      throws IOException {
+    Checks.notNull(target, "target");
+    retrofit2.Call<ResponseBody> call = audioCall(agentId, conversationId, audio, options);
+    AtomicFile.checkTarget(target);
+    CallContext context = CallContext.of(call.request());
+    long[] written = {0};
+    try (AudioStream stream = calls.execute(call, options, AudioStream::open)) {
+      files.write(target, channel -> written[0] = copy(stream, channel, context));
+    }
+    return written[0];
+  }
+
+  private long copy(AudioStream stream, WritableByteChannel channel, CallContext context)
+      throws IOException {
+    byte[] buffer = new byte[COPY_BUFFER_BYTES];
+    long total = 0;
+    while (true) {
+      int read = read(stream, buffer, context);
+      if (read == -1) {
+        break;
+      }
+      ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      total += read;
+    }
+    long expected = stream.contentLength();
+    if (expected != -1 && total != expected) {
+      throw calls.bodyFailure(
+          context,
+          new IOException("the recording ended after " + total + " of " + expected + " bytes"));
+    }
+    return total;
+  }
+
+  /** Reads from the network, telling its failures (a {@link PolyAiIoException}) from the disk's. */
+  private int read(InputStream stream, byte[] buffer, CallContext context) {
+    try {
+      return stream.read(buffer);
+    } catch (IOException e) {
+      throw calls.bodyFailure(context, e);
+    }
+  }
+
+  private retrofit2.Call<ResponseBody> audioCall(
+      String agentId, String conversationId, AudioOptions audio, RequestOptions options) {
+    Checks.id(agentId, "agentId");
+    Checks.id(conversationId, "conversationId");
+    Checks.notNull(audio, "options");
+    Checks.notNull(options, "requestOptions");
+    // The service's default for redacted is false: sending only true leaves keys without access to
+    // personal data to the service's rule (they always get the redacted recording).
+    return api.v1AgentsAgentIdConversationsConversationIdAudioGet(
+        agentId, conversationId, audio.direction().wireValue(), audio.redacted() ? true : null);
+  }
+
+  /**
+   * Flags turns of a conversation, e.g. where the agent gave wrong information. Adding annotations
+   * is not idempotent: the call is retried only when the request certainly never reached the
+   * service (a refused connection, or a 429), never after a 5xx or a timeout.
+   *
+   * @param annotations at least one
+   * @throws IllegalArgumentException if {@code annotations} is empty
+   * @throws PolyAiInvalidResponseException if the service does not confirm success
+   * @throws PolyAiException for any other failure (see its subclasses)
+   */
+  public void annotate(String agentId, String conversationId, List<Annotation> annotations) {
+    annotate(agentId, conversationId, annotations, RequestOptions.none());
+  }
+
+  /** Flags turns as {@link #annotate(String, String, List)} does, with this call's options. */
+  public void annotate(
+      String agentId, String conversationId, List<Annotation> annotations, RequestOptions options) {
+    Checks.id(agentId, "agentId");
+    Checks.id(conversationId, "conversationId");
+    Checks.notNull(annotations, "annotations");
+    Checks.notNull(options, "options");
+    if (annotations.isEmpty()) {
+      throw new IllegalArgumentException("annotations is empty: pass at least one");
+    }
+    List<AnnotationItem> items = new ArrayList<>(annotations.size());
+    for (int i = 0; i < annotations.size(); i++) {
+      Annotation annotation = annotations.get(i);
+      if (annotation == null) {
+        throw new NullPointerException("annotations[" + i + "] == null");
+      }
+      items.add(item(annotation));
+    }
+    AddAnnotationsBody body = new AddAnnotationsBody().annotations(items);
+    calls.execute(
+        api.v1AgentsAgentIdConversationsConversationIdAnnotationPost(
+            agentId, conversationId, body),
+        options,
+        Conversations::confirmed);
+  }
+
+  private static AnnotationItem item(Annotation annotation) {
+    Map<String, Object> members = new HashMap<>();
+    members.put("turnId", (long) annotation.turnIndex());
+    members.put("role", annotation.role().wireValue());
+    members.put("annotationType", annotation.type().wireValue());
+    return GeneratedModels.bind(AnnotationItem.class, members);
+  }
+
+  /**
+   * Sets the note of a conversation, replacing any note it has. Retried as a read is: sending the
+   * same note twice leaves the same note.
+   *
+   * @param note the text; empty to clear the note
+   * @throws PolyAiInvalidResponseException if the service does not confirm success
+   * @throws PolyAiException for any other failure (see its subclasses)
+   */
+  public void upsertNote(String agentId, String conversationId, String note) {
+    upsertNote(agentId, conversationId, note, RequestOptions.none());
+  }
+
+  /** Sets the note as {@link #upsertNote(String, String, String)} does, with this call's options. */
+  public void upsertNote(
+      String agentId, String conversationId, String note, RequestOptions options) {
+    Checks.id(agentId, "agentId");
+    Checks.id(conversationId, "conversationId");
+    Checks.notNull(note, "note");
+    Checks.notNull(options, "options");
+    calls.execute(
+        api.v1AgentsAgentIdConversationsConversationIdNotePost(
+            agentId, conversationId, new UpsertNoteBody().note(note)),
+        options,
+        Conversations::confirmed);
+  }
+
+  /** Checks a write's {@code {"success": true}}; anything else leaves its outcome unknown. */
+  private static @Nullable Void confirmed(OperationSuccessResponse response) {
+    Object success = GeneratedModels.toMembers(response).get("success");
+    if (!Boolean.TRUE.equals(success)) {
+      throw new MissingFieldException(
+          "the service did not confirm success (\"success\": " + success + ")");
+    }
+    return null;
   }
 
   private retrofit2.Call<ConversationDetailResponse> detailCall(

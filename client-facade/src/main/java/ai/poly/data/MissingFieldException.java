@@ -7,4 +7,9 @@ final class MissingFieldException extends RuntimeException {
   MissingFieldException(String type, String field) {
     super(type + " has no " + field);
   }
+
+  /** A response whose {@code problem} leaves it unusable, e.g. a list item that is no object. */
+  MissingFieldException(String problem) {
+    super(problem);
+  }
 }

@@ -1,6 +1,7 @@
 package ai.poly.data;
 
 import ai.poly.data.generated.api.ConversationsApi;
+import ai.poly.data.generated.api.DebugChatApi;
 import java.io.Closeable;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class PolyAiData implements Closeable {
   final ApiCalls calls;
   final Retrofit retrofit;
   private final Conversations conversations;
+  private final DebugChats debugChats;
 
   private PolyAiData(Builder builder, String apiKey, HttpUrl baseUrl) {
     this.settings = builder.copy();
@@ -95,6 +97,7 @@ public final class PolyAiData implements Closeable {
             .callbackExecutor(Runnable::run)
             .build();
     this.conversations = new Conversations(retrofit.create(ConversationsApi.class), calls);
+    this.debugChats = new DebugChats(retrofit.create(DebugChatApi.class), calls);
   }
 
   private static long millis(@Nullable Duration value, Duration fallback) {
@@ -143,9 +146,14 @@ public final class PolyAiData implements Closeable {
     return value == null || value.trim().isEmpty() ? null : value.trim();
   }
 
-  /** The conversations of an agent: get one (list, audio, annotations and notes to follow). */
+  /** The conversations of an agent: get, list, recordings, annotations and notes. */
   public Conversations conversations() {
     return conversations;
+  }
+
+  /** Debug chats: talk to an agent, a draft or a variant, and see where each reply came from. */
+  public DebugChats debugChat() {
+    return debugChats;
   }
 
   /** The OkHttp client this one runs on; for tests. */
