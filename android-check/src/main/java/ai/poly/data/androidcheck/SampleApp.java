@@ -1,16 +1,26 @@
 package ai.poly.data.androidcheck;
 
+import ai.poly.data.Annotation;
+import ai.poly.data.AnnotationType;
 import ai.poly.data.Conversation;
+import ai.poly.data.ConversationPage;
 import ai.poly.data.ConversationSummary;
+import ai.poly.data.Conversations;
+import ai.poly.data.DebugChat;
+import ai.poly.data.DebugChatOptions;
+import ai.poly.data.DebugChatReply;
 import ai.poly.data.Entity;
 import ai.poly.data.FunctionEvent;
+import ai.poly.data.ListParams;
 import ai.poly.data.MetricSample;
 import ai.poly.data.NotFoundException;
 import ai.poly.data.PolyAiApiException;
 import ai.poly.data.PolyAiData;
+import ai.poly.data.Role;
 import ai.poly.data.Summary;
 import ai.poly.data.Turn;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +39,9 @@ import java.util.logging.Logger;
  */
 public final class SampleApp {
   private static final String LOGGER_NAME = "ai.poly.data.PolyAiData";
+  static final String NOTE = "Called back on 3 November.";
+  static final String CHAT_ID = "CHAT-android-check";
+  static final String CHAT_MESSAGE = "¿Tienen mesa para cuatro el sábado?";
 
   private final PrintStream out;
 
@@ -51,11 +64,34 @@ public final class SampleApp {
     SampleApp app = new SampleApp(out);
     PolyAiData.Builder builder = PolyAiData.builder().apiKey(args[1]).baseUrl(args[0]);
     try (PolyAiData client = builder.build()) {
-      Conversation conversation = client.conversations().get(agentId, args[3]);
+      Conversations conversations = client.conversations();
+      conversations.upsertNote(agentId, args[3], NOTE);
+      Conversation conversation = conversations.get(agentId, args[3]);
       app.conversation("conversation", conversation);
 
-      Conversation async = client.conversations().getAsync(agentId, args[3]).get(30, TimeUnit.SECONDS);
+      Conversation async = conversations.getAsync(agentId, args[3]).get(30, TimeUnit.SECONDS);
       app.print("async.equalsGet", async.equals(conversation));
+
+      conversations.annotate(
+          agentId,
+          args[3],
+          Arrays.asList(
+              Annotation.of(conversation.turns().get(1), Role.AGENT, AnnotationType.WRONG_INFO),
+              Annotation.of(0, Role.USER, AnnotationType.WRONG_TRANSCRIPT)));
+
+      ConversationPage page = conversations.list(agentId, ListParams.builder().limit(2).build());
+      app.page("page", page);
+      app.page("nextPage", page.nextPage());
+
+      DebugChat chat =
+          client
+              .debugChat()
+              .start(agentId, DebugChatOptions.builder().conversationId(CHAT_ID).build());
+      app.print("chat.agentId", chat.agentId());
+      app.print("chat.conversationId", chat.conversationId());
+      app.debugChatReply("chat.greeting", chat.greeting());
+      app.debugChatReply("chat.reply", chat.send(CHAT_MESSAGE));
+      app.print("chat.isEnded", chat.isEnded());
     }
 
     // The default logger logs to java.util.logging under the client's documented name.
@@ -110,6 +146,43 @@ public final class SampleApp {
     for (int i = 0; i < events.size(); i++) {
       functionEvent(name + ".functionEvents[" + i + "]", events.get(i));
     }
+  }
+
+  private void page(String name, ConversationPage page) {
+    print(name + ".count", page.count());
+    print(name + ".limit", page.limit());
+    print(name + ".offset", page.offset());
+    print(name + ".hasNextPage", page.hasNextPage());
+    print(name + ".additionalProperties", page.additionalProperties());
+    List<ConversationSummary> summaries = page.conversations();
+    print(name + ".conversations.size", summaries.size());
+    for (int i = 0; i < summaries.size(); i++) {
+      summary(name + ".conversations[" + i + "]", summaries.get(i));
+    }
+  }
+
+  private void debugChatReply(String name, DebugChatReply reply) {
+    print(name + ".conversationId", reply.conversationId());
+    print(name + ".userInput", reply.userInput());
+    print(name + ".response", reply.response());
+    print(name + ".conversationEnded", reply.conversationEnded());
+    print(name + ".delayedResponse", reply.delayedResponse());
+    print(name + ".state", reply.state());
+    print(name + ".currentNode", reply.currentNode());
+    print(name + ".nodeTrace", reply.nodeTrace());
+    print(name + ".metrics", reply.metrics());
+    print(name + ".functionEvents.size", reply.functionEvents().size());
+    print(name + ".handoffDestination", reply.handoffDestination());
+    print(name + ".retrievedTopics", reply.retrievedTopics());
+    print(name + ".retrievedSources", reply.retrievedSources());
+    print(name + ".citedTopic", reply.citedTopic());
+    print(name + ".inFlow", reply.inFlow());
+    print(name + ".inStep", reply.inStep());
+    print(name + ".llmRequests", reply.llmRequests());
+    print(name + ".asrLangCode", reply.asrLangCode());
+    print(name + ".ttsLangCode", reply.ttsLangCode());
+    print(name + ".additionalMetadata", reply.additionalMetadata());
+    print(name + ".additionalProperties", reply.additionalProperties());
   }
 
   private void summary(String name, ConversationSummary summary) {

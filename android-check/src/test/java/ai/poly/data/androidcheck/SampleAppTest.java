@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.poly.data.Conversation;
+import ai.poly.data.ConversationPage;
 import ai.poly.data.ConversationSummary;
+import ai.poly.data.DebugChat;
+import ai.poly.data.DebugChatReply;
 import ai.poly.data.Entity;
 import ai.poly.data.FunctionEvent;
 import ai.poly.data.MetricSample;
@@ -18,6 +21,7 @@ import ai.poly.data.Summary;
 import ai.poly.data.Turn;
 import ai.poly.data.testing.FakeDataApi;
 import ai.poly.data.testing.ReceivedRequest;
+import ai.poly.data.testing.RecordedAnnotation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +61,9 @@ class SampleAppTest {
   private Map<String, String> shrunkOutput;
   private Map<String, String> originalOutput;
   private List<ReceivedRequest> shrunkRequests;
+  private List<RecordedAnnotation> shrunkAnnotations;
+  private String shrunkNote;
+  private List<String> shrunkChatMessages;
 
   @BeforeAll
   void shrinkAndRun() throws Exception {
@@ -75,12 +82,17 @@ class SampleAppTest {
 
     fake = FakeDataApi.start();
     fake.addConversation(AGENT, resource("conversation-every-field.json"));
+    fake.addSampleConversations(AGENT);
     String[] args = {fake.baseUrl(), fake.apiKey(), AGENT, CONVERSATION, MISSING};
 
-    // The first call meets a 503 and is retried.
+    // The first call, the note's POST, meets a 503: it is retried only if the client can still read
+    // the API method's @POST path.
     fake.failNext(1, 503);
     shrunkOutput = lines(runShrunk(args));
     shrunkRequests = fake.requests();
+    shrunkAnnotations = fake.annotations(AGENT, CONVERSATION);
+    shrunkNote = fake.note(AGENT, CONVERSATION);
+    shrunkChatMessages = fake.debugChatMessages(AGENT, SampleApp.CHAT_ID);
     fake.failNext(1, 503);
     originalOutput = lines(runOriginal(args));
   }
@@ -108,7 +120,6 @@ class SampleAppTest {
         () -> assertEquals("[booking, spanish, deposit]", out.get("conversation.tags")),
         () -> assertEquals("7.25", out.get("conversation.polyScore")),
         () -> assertEquals("Deposit question", out.get("conversation.shortSummary.heading")),
-        () -> assertEquals("Caller prefers Spanish.", out.get("conversation.note")),
         () -> assertEquals("{csatScore=4}", out.get("conversation.additionalProperties")),
         () -> assertEquals("2", out.get("conversation.turns.size")),
         () -> assertEquals("#", out.get("conversation.turns[1].userInputDtmf")),
@@ -157,17 +168,75 @@ class SampleAppTest {
   }
 
   @Test
-  void shrunkAppRetriedAndSentTheApiKeyWithEveryRequest() {
+  void shrunkAppSentEveryRequestWithTheApiKey() {
+    String conversations = "/v1/agents/" + AGENT + "/conversations";
+    String chats = "/v1/agents/" + AGENT + "/debug-chat";
     assertEquals(
         List.of(
-            "GET /v1/agents/" + AGENT + "/conversations/" + CONVERSATION,
-            "GET /v1/agents/" + AGENT + "/conversations/" + CONVERSATION,
-            "GET /v1/agents/" + AGENT + "/conversations/" + CONVERSATION,
-            "GET /v1/agents/" + AGENT + "/conversations/" + MISSING),
+            "POST " + conversations + "/" + CONVERSATION + "/note",
+            "POST " + conversations + "/" + CONVERSATION + "/note",
+            "GET " + conversations + "/" + CONVERSATION,
+            "GET " + conversations + "/" + CONVERSATION,
+            "POST " + conversations + "/" + CONVERSATION + "/annotation",
+            "GET " + conversations + "?limit=2",
+            "GET " + conversations + "?limit=2&offset=2",
+            "POST " + chats,
+            "POST " + chats + "/" + SampleApp.CHAT_ID,
+            "GET " + conversations + "/" + MISSING),
         shrunkRequests.stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toList()));
     for (ReceivedRequest request : shrunkRequests) {
       assertEquals(fake.apiKey(), request.header("X-API-KEY"));
     }
+  }
+
+  @Test
+  void shrunkAppWroteTheNoteAnnotationsAndChatMessage() {
+    assertEquals(SampleApp.NOTE, shrunkNote);
+    assertEquals(SampleApp.NOTE, shrunkOutput.get("conversation.note"));
+    // The generated enums' @Json names, not their constant names, reached the service.
+    assertEquals(
+        List.of(
+            RecordedAnnotation.of(1, "agent", "wrong_info"),
+            RecordedAnnotation.of(0, "user", "wrong_transcript")),
+        shrunkAnnotations);
+    assertEquals(List.of(SampleApp.CHAT_MESSAGE), shrunkChatMessages);
+  }
+
+  @Test
+  void shrunkAppReadsConversationPages() {
+    Map<String, String> out = shrunkOutput;
+    assertAll(
+        () -> assertEquals("3", out.get("page.count")),
+        () -> assertEquals("2", out.get("page.limit")),
+        () -> assertEquals("true", out.get("page.hasNextPage")),
+        () -> assertEquals("2", out.get("page.conversations.size")),
+        () -> assertEquals(CONVERSATION, out.get("page.conversations[0].conversationId")),
+        () -> assertEquals("PT1M38.5S", out.get("page.conversations[0].duration")),
+        () -> assertEquals(
+            "CA5e1b0c7d2f9a4e6b8c1d3f5a7b9c0e2d", out.get("page.conversations[1].conversationId")),
+        () -> assertEquals(
+            "Table booking for eleven", out.get("page.conversations[1].shortSummary.heading")),
+        () -> assertEquals("2", out.get("nextPage.offset")),
+        () -> assertEquals("false", out.get("nextPage.hasNextPage")),
+        () -> assertEquals("1", out.get("nextPage.conversations.size")),
+        () -> assertEquals(
+            "CHAT-7b3e9d1a-4c6f-4a2b-8e0d-5f1a3c7e9b2d",
+            out.get("nextPage.conversations[0].conversationId")),
+        () -> assertEquals("WEBCHAT", out.get("nextPage.conversations[0].channel")));
+  }
+
+  @Test
+  void shrunkAppChats() {
+    assertAll(
+        () -> assertEquals(SampleApp.CHAT_ID, shrunkOutput.get("chat.conversationId")),
+        () -> assertEquals(
+            "Hello! You're chatting with a fake PolyAI agent. How can I help?",
+            shrunkOutput.get("chat.greeting.response")),
+        () -> assertEquals("greeting", shrunkOutput.get("chat.greeting.currentNode")),
+        () -> assertEquals(SampleApp.CHAT_MESSAGE, shrunkOutput.get("chat.reply.userInput")),
+        () -> assertEquals(
+            "You said: " + SampleApp.CHAT_MESSAGE, shrunkOutput.get("chat.reply.response")),
+        () -> assertEquals("false", shrunkOutput.get("chat.isEnded")));
   }
 
   /** Every accessor of the types the app reads is printed, so a new one is not left unchecked. */
@@ -178,6 +247,9 @@ class SampleAppTest {
         List.of(
             ConversationSummary.class,
             Conversation.class,
+            ConversationPage.class,
+            DebugChat.class,
+            DebugChatReply.class,
             Summary.class,
             Turn.class,
             Entity.class,
@@ -191,6 +263,7 @@ class SampleAppTest {
             && !Modifier.isStatic(method.getModifiers())
             && method.getParameterCount() == 0
             && !List.of("toString", "hashCode").contains(name)
+            && !name.endsWith("Async")
             && originalOutput.keySet().stream().noneMatch(key -> printed(key, name))) {
           missing.add(type.getSimpleName() + "." + name + "()");
         }
@@ -222,10 +295,9 @@ class SampleAppTest {
         () -> assertFalse(mapping.contains("getConversationId")));
   }
 
+  /** Whether {@code key}, e.g. {@code conversation.turns[0].latency}, names {@code accessor}. */
   private static boolean printed(String key, String accessor) {
-    return key.endsWith("." + accessor)
-        || key.contains("." + accessor + ".")
-        || key.contains("." + accessor + "[");
+    return Arrays.asList(key.split("[.\\[\\]]")).contains(accessor);
   }
 
   private String runShrunk(String[] args) throws Exception {
