@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.poly.data.Conversation;
@@ -55,7 +56,6 @@ class SampleAppTest {
   private static final String MISSING = "CA0000000000000000000000000000missing";
   private static final String CORRELATION_PLACEHOLDER = "<correlation-id>";
 
-  private final Path target = Paths.get(System.getProperty("polyai.target"));
   private FakeDataApi fake;
   private Shrinker.Result shrunk;
   private Map<String, String> shrunkOutput;
@@ -67,18 +67,16 @@ class SampleAppTest {
 
   @BeforeAll
   void shrinkAndRun() throws Exception {
-    List<Path> runtime = new ArrayList<>();
-    for (String entry : read(Paths.get(System.getProperty("polyai.appRuntimeClasspath")))
-        .trim()
-        .split(java.io.File.pathSeparator)) {
-      runtime.add(Paths.get(entry));
-    }
     shrunk =
         Shrinker.shrink(
-            Paths.get(System.getProperty("polyai.appClasses")),
-            runtime,
+            BuildOutput.appClasses(),
+            BuildOutput.appRuntimeClasspath(),
             SampleApp.class.getName(),
-            target.resolve("shrunk-sample-app"));
+            BuildOutput.target().resolve("shrunk-sample-app"));
+    // Run inside the reactor: a stale polyai-data-* jar from ~/.m2 would carry no (or old) rules.
+    assertTrue(
+        shrunk.ruleFiles().stream().anyMatch(name -> name.startsWith("polyai-data-client")),
+        () -> "no consumer rules of polyai-data-client in " + BuildOutput.appRuntimeClasspath());
 
     fake = FakeDataApi.start();
     fake.addConversation(AGENT, resource("conversation-every-field.json"));
@@ -301,8 +299,8 @@ class SampleAppTest {
   }
 
   private String runShrunk(String[] args) throws Exception {
-    Path stdout = target.resolve("shrunk-sample-app/stdout.txt");
-    Path stderr = target.resolve("shrunk-sample-app/stderr.txt");
+    Path stdout = shrunk.jar().resolveSibling("stdout.txt");
+    Path stderr = shrunk.jar().resolveSibling("stderr.txt");
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
@@ -337,7 +335,8 @@ class SampleAppTest {
       if (!line.isEmpty()) {
         int equals = line.indexOf('=');
         assertTrue(equals > 0, () -> "not a name=value line: " + line);
-        lines.put(line.substring(0, equals), line.substring(equals + 1));
+        String name = line.substring(0, equals);
+        assertNull(lines.put(name, line.substring(equals + 1)), () -> "printed twice: " + name);
       }
     }
     return lines;

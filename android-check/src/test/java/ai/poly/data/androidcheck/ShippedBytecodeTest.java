@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ class ShippedBytecodeTest {
 
   @Test
   void libraryClassesAreJava8Bytecode() throws IOException {
-    List<Path> artifacts = classpath("polyai.shippedArtifacts");
+    List<Path> artifacts = BuildOutput.shippedArtifacts();
     assertEquals(3, artifacts.size(), () -> "the three published jars, found: " + artifacts);
     Map<String, Integer> versions = new LinkedHashMap<>();
     for (Path artifact : artifacts) {
@@ -52,7 +51,7 @@ class ShippedBytecodeTest {
   @Test
   void runtimeDependenciesAreAtMostJava8Bytecode() throws IOException {
     List<String> tooNew = new ArrayList<>();
-    List<Path> runtime = classpath("polyai.appRuntimeClasspath");
+    List<Path> runtime = BuildOutput.appRuntimeClasspath();
     assertTrue(runtime.size() >= 8, () -> "the client, OkHttp, Okio, Retrofit, Moshi, ...: " + runtime);
     for (Path entry : runtime) {
       Map<String, Integer> versions = classVersions(entry);
@@ -68,7 +67,7 @@ class ShippedBytecodeTest {
 
   @Test
   void readsTheMajorVersionOfClassFiles() throws IOException {
-    Path target = Paths.get(System.getProperty("polyai.target"));
+    Path target = BuildOutput.target();
     // Main code is compiled for Java 8, tests for Java 17 (major version 61).
     assertEquals(
         JAVA_8,
@@ -77,15 +76,6 @@ class ShippedBytecodeTest {
         61,
         classVersions(target.resolve("test-classes"))
             .get("ai/poly/data/androidcheck/ShippedBytecodeTest.class"));
-  }
-
-  private static List<Path> classpath(String property) throws IOException {
-    Path file = Paths.get(System.getProperty(property));
-    List<Path> entries = new ArrayList<>();
-    for (String entry : new String(Files.readAllBytes(file), UTF_8).trim().split(File.pathSeparator)) {
-      entries.add(Paths.get(entry));
-    }
-    return entries;
   }
 
   /**
