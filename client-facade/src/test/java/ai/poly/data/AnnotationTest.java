@@ -12,47 +12,25 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class AnnotationTest {
-  private final MockWebServer server = new MockWebServer();
-  private PolyAiData client;
-
-  @BeforeEach
-  void start() throws IOException {
-    HttpTestSupport.start(server);
-    client = HttpTestSupport.builder(server).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
-
-  private void enqueueCreated(String body) {
-    server.enqueue(
-        new MockResponse()
-            .setResponseCode(201)
-            .setHeader("Content-Type", "application/json")
-            .setBody(body));
-  }
+  @RegisterExtension final LoopbackApi api = new LoopbackApi();
+  private final MockWebServer server = api.server;
 
   @Test
   void annotateSendsEachAnnotationInTheServicesShape() throws Exception {
-    enqueueCreated("{\"success\": true}");
+    api.enqueueJson(201, "{\"success\": true}");
     Turn turn = Turn.read(3, Collections.emptyMap());
 
-    client
+    api.client()
         .conversations()
         .annotate(
             AGENT,
@@ -74,7 +52,7 @@ final class AnnotationTest {
 
   @Test
   void successFalseIsAnInvalidResponse() {
-    enqueueCreated("{\"success\": false}");
+    api.enqueueJson(201, "{\"success\": false}");
 
     PolyAiInvalidResponseException e =
         assertThrows(PolyAiInvalidResponseException.class, this::annotateOne);
@@ -87,7 +65,7 @@ final class AnnotationTest {
 
   @Test
   void emptyCreatedBodyIsAnInvalidResponse() {
-    enqueueCreated("");
+    api.enqueueJson(201, "");
 
     PolyAiInvalidResponseException e =
         assertThrows(PolyAiInvalidResponseException.class, this::annotateOne);
@@ -112,7 +90,7 @@ final class AnnotationTest {
   }
 
   private void annotateOne() {
-    client
+    api.client()
         .conversations()
         .annotate(
             AGENT,
@@ -126,18 +104,18 @@ final class AnnotationTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                client.conversations().annotate(AGENT, CONVERSATION, Collections.emptyList()));
+                api.client().conversations().annotate(AGENT, CONVERSATION, Collections.emptyList()));
     assertEquals("annotations is empty: pass at least one", empty.getMessage());
     List<Annotation> withNull =
         Arrays.asList(Annotation.of(0, Role.USER, AnnotationType.WRONG_INFO), null);
     NullPointerException nullItem =
         assertThrows(
             NullPointerException.class,
-            () -> client.conversations().annotate(AGENT, CONVERSATION, withNull));
+            () -> api.client().conversations().annotate(AGENT, CONVERSATION, withNull));
     assertEquals("annotations[1] == null", nullItem.getMessage());
     assertThrows(
         NullPointerException.class,
-        () -> client.conversations().annotate(AGENT, CONVERSATION, null));
+        () -> api.client().conversations().annotate(AGENT, CONVERSATION, null));
     assertEquals(0, server.getRequestCount());
   }
 

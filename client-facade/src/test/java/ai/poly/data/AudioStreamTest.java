@@ -19,27 +19,14 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 final class AudioStreamTest {
-  private final MockWebServer server = new MockWebServer();
-  private PolyAiData client;
-
-  @BeforeEach
-  void start() throws IOException {
-    HttpTestSupport.start(server);
-    client = HttpTestSupport.builder(server).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
+  @RegisterExtension final LoopbackApi api = new LoopbackApi();
+  private final MockWebServer server = api.server;
 
   /** A WAV header followed by {@code dataBytes} bytes of seeded noise. */
   static byte[] wav(int dataBytes) {
@@ -68,7 +55,7 @@ final class AudioStreamTest {
         new MockResponse().setHeader("Content-Type", "audio/wav").setBody(new Buffer().write(wav)));
 
     try (AudioStream audio =
-        client.conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults())) {
+        api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults())) {
       assertEquals("audio/wav", audio.contentType());
       assertEquals(wav.length, audio.contentLength());
       assertArrayEquals(wav, readAll(audio));
@@ -89,7 +76,7 @@ final class AudioStreamTest {
 
     AudioOptions options =
         AudioOptions.builder().direction(AudioDirection.AGENT).redacted(true).build();
-    client.conversations().audio(AGENT, CONVERSATION, options).close();
+    api.client().conversations().audio(AGENT, CONVERSATION, options).close();
 
     HttpUrl url = taken(server).getRequestUrl();
     assertEquals("agent", url.queryParameter("direction"));
@@ -105,7 +92,7 @@ final class AudioStreamTest {
             .setBody(new Buffer().write(wav)));
 
     try (AudioStream audio =
-        client.conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults())) {
+        api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults())) {
       assertArrayEquals(wav, readAll(audio));
     }
   }
@@ -128,7 +115,7 @@ final class AudioStreamTest {
     PolyAiInvalidResponseException e =
         assertThrows(
             PolyAiInvalidResponseException.class,
-            () -> client.conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults()));
+            () -> api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults()));
 
     assertEquals(200, e.statusCode());
     assertEquals("corr-audio-1", e.correlationId());
@@ -144,7 +131,7 @@ final class AudioStreamTest {
     PolyAiInvalidResponseException e =
         assertThrows(
             PolyAiInvalidResponseException.class,
-            () -> client.conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults()));
+            () -> api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults()));
 
     assertTrue(e.getMessage().contains("the recording is empty (audio/wav)"), e.getMessage());
   }
@@ -163,7 +150,7 @@ final class AudioStreamTest {
     NotFoundException e =
         assertThrows(
             NotFoundException.class,
-            () -> client.conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults()));
+            () -> api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults()));
 
     assertEquals("CONVERSATIONS_RECORDING_NOT_FOUND", e.errorCode());
     assertEquals(404, e.statusCode());
@@ -178,29 +165,29 @@ final class AudioStreamTest {
     server.enqueue(
         new MockResponse().setHeader("Content-Type", "audio/wav").setBody(new Buffer().write(wav(5))));
 
-    AudioStream first = client.conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults());
+    AudioStream first = api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults());
     assertEquals('R', first.read());
     first.close();
     first.close();
     try (AudioStream second =
-        client.conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults())) {
+        api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults())) {
       assertEquals(49, readAll(second).length);
     }
-    assertEquals(0, client.okHttpClient().connectionPool().connectionCount()
-        - client.okHttpClient().connectionPool().idleConnectionCount());
+    assertEquals(0, api.client().okHttpClient().connectionPool().connectionCount()
+        - api.client().okHttpClient().connectionPool().idleConnectionCount());
   }
 
   @Test
   void invalidArgumentsFailBeforeAnyRequest() {
     assertThrows(
         NullPointerException.class,
-        () -> client.conversations().audio(AGENT, CONVERSATION, null));
+        () -> api.client().conversations().audio(AGENT, CONVERSATION, null));
     assertThrows(
         IllegalArgumentException.class,
-        () -> client.conversations().audio(AGENT, "", AudioOptions.defaults()));
+        () -> api.client().conversations().audio(AGENT, "", AudioOptions.defaults()));
     assertThrows(
         NullPointerException.class,
-        () -> client.conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults(), null));
+        () -> api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults(), null));
     assertEquals(0, server.getRequestCount());
   }
 

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,29 +26,12 @@ import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class ConversationPageTest {
-  private final MockWebServer server = new MockWebServer();
-  private PolyAiData client;
-
-  @BeforeEach
-  void start() throws IOException {
-    HttpTestSupport.start(server);
-    client = HttpTestSupport.builder(server).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
-
-  private void enqueueJson(String json) {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(json));
-  }
+  @RegisterExtension final LoopbackApi api = new LoopbackApi();
+  private final MockWebServer server = api.server;
 
   private static String page(int count, int limit, int offset, String... ids) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -64,10 +46,10 @@ final class ConversationPageTest {
 
   @Test
   void listSendsLimitAndOffsetAndReadsTheFixturePage() throws Exception {
-    enqueueJson(resource("/fixtures/conversations-page.json"));
+    api.enqueueJson(200, resource("/fixtures/conversations-page.json"));
 
     ConversationPage page =
-        client.conversations().list(AGENT, ListParams.builder().limit(2).offset(0).build());
+        api.client().conversations().list(AGENT, ListParams.builder().limit(2).offset(0).build());
 
     RecordedRequest request = taken(server);
     assertEquals("GET", request.getMethod());
@@ -92,9 +74,9 @@ final class ConversationPageTest {
 
   @Test
   void defaultParamsSendNoQuery() throws Exception {
-    enqueueJson(page(1, 50, 0, "CA1"));
+    api.enqueueJson(200, page(1, 50, 0, "CA1"));
 
-    ConversationPage page = client.conversations().list(AGENT, ListParams.defaults());
+    ConversationPage page = api.client().conversations().list(AGENT, ListParams.defaults());
 
     HttpUrl url = taken(server).getRequestUrl();
     assertNull(url.query());
@@ -104,12 +86,12 @@ final class ConversationPageTest {
 
   @Test
   void nextPageAsksForTheFollowingOffsetWithTheSameLimit() throws Exception {
-    enqueueJson(page(5, 2, 0, "CA4", "CA3"));
-    enqueueJson(page(5, 2, 2, "CA2", "CA1"));
-    enqueueJson(page(5, 2, 4, "CA0"));
+    api.enqueueJson(200, page(5, 2, 0, "CA4", "CA3"));
+    api.enqueueJson(200, page(5, 2, 2, "CA2", "CA1"));
+    api.enqueueJson(200, page(5, 2, 4, "CA0"));
 
     ConversationPage first =
-        client.conversations().list(AGENT, ListParams.builder().limit(2).build());
+        api.client().conversations().list(AGENT, ListParams.builder().limit(2).build());
     ConversationPage second = first.nextPage();
     ConversationPage third = second.nextPage();
 
@@ -128,30 +110,30 @@ final class ConversationPageTest {
 
   @Test
   void pageReachingTheCountHasNoNextPage() {
-    enqueueJson(page(4, 2, 2, "CA1", "CA0"));
+    api.enqueueJson(200, page(4, 2, 2, "CA1", "CA0"));
 
     ConversationPage page =
-        client.conversations().list(AGENT, ListParams.builder().limit(2).offset(2).build());
+        api.client().conversations().list(AGENT, ListParams.builder().limit(2).offset(2).build());
 
     assertFalse(page.hasNextPage());
   }
 
   @Test
   void shortPageHasNoNextPageEvenWhenTheCountSaysMore() {
-    enqueueJson(page(100, 10, 0, "CA1", "CA0"));
+    api.enqueueJson(200, page(100, 10, 0, "CA1", "CA0"));
 
     ConversationPage page =
-        client.conversations().list(AGENT, ListParams.builder().limit(10).build());
+        api.client().conversations().list(AGENT, ListParams.builder().limit(10).build());
 
     assertFalse(page.hasNextPage());
   }
 
   @Test
   void emptyPageHasNoNextPage() {
-    enqueueJson(page(0, 10, 0));
+    api.enqueueJson(200, page(0, 10, 0));
 
     ConversationPage page =
-        client.conversations().list(AGENT, ListParams.builder().limit(10).build());
+        api.client().conversations().list(AGENT, ListParams.builder().limit(10).build());
 
     assertTrue(page.conversations().isEmpty());
     assertFalse(page.hasNextPage());
@@ -159,11 +141,11 @@ final class ConversationPageTest {
 
   @Test
   void missingCountReadsAsUnknownAndAFullPageMayHaveANext() {
-    enqueueJson("{\"conversations\": [" + HttpTestSupport.toJson(ListingServer.summary("CA1"))
+    api.enqueueJson(200, "{\"conversations\": [" + HttpTestSupport.toJson(ListingServer.summary("CA1"))
         + "], \"limit\": 1, \"offset\": 0}");
 
     ConversationPage page =
-        client.conversations().list(AGENT, ListParams.builder().limit(1).build());
+        api.client().conversations().list(AGENT, ListParams.builder().limit(1).build());
 
     assertNull(page.count());
     assertTrue(page.hasNextPage());
@@ -171,12 +153,12 @@ final class ConversationPageTest {
 
   @Test
   void countOfAnUnexpectedTypeIsKeptRawAndReadsAsUnknown() {
-    enqueueJson(
+    api.enqueueJson(200, 
         "{\"conversations\": [], \"count\": \"many\", \"limit\": 10, \"offset\": 0, \"next\":"
             + " \"cursor-1\"}");
 
     ConversationPage page =
-        client.conversations().list(AGENT, ListParams.builder().limit(10).build());
+        api.client().conversations().list(AGENT, ListParams.builder().limit(10).build());
 
     assertNull(page.count());
     assertEquals("many", page.additionalProperties().get("count"));
@@ -185,12 +167,12 @@ final class ConversationPageTest {
 
   @Test
   void pageWithoutConversationsIsAnInvalidResponse() {
-    enqueueJson("{\"count\": 3, \"limit\": 10, \"offset\": 0}");
+    api.enqueueJson(200, "{\"count\": 3, \"limit\": 10, \"offset\": 0}");
 
     PolyAiInvalidResponseException e =
         assertThrows(
             PolyAiInvalidResponseException.class,
-            () -> client.conversations().list(AGENT, ListParams.defaults()));
+            () -> api.client().conversations().list(AGENT, ListParams.defaults()));
 
     assertEquals(200, e.statusCode());
     assertTrue(e.getMessage().contains("conversation page has no conversations"), e.getMessage());
@@ -198,7 +180,7 @@ final class ConversationPageTest {
 
   @Test
   void summaryWithoutItsIdNamesItsPositionInTheMessage() {
-    enqueueJson(
+    api.enqueueJson(200, 
         "{\"conversations\": [" + HttpTestSupport.toJson(ListingServer.summary("CA9"))
             + ", {\"accountId\": \"ws-1\", \"projectId\": \"P\"}], \"count\": 2, \"limit\": 10,"
             + " \"offset\": 30}");
@@ -206,7 +188,7 @@ final class ConversationPageTest {
     PolyAiInvalidResponseException e =
         assertThrows(
             PolyAiInvalidResponseException.class,
-            () -> client.conversations().list(AGENT, ListParams.builder().offset(30).build()));
+            () -> api.client().conversations().list(AGENT, ListParams.builder().offset(30).build()));
 
     assertTrue(
         e.getMessage().contains("conversation 1 of the page at offset 30 has no conversationId"),
@@ -226,25 +208,25 @@ final class ConversationPageTest {
   @Test
   void invalidArgumentsFailBeforeAnyRequest() {
     assertThrows(
-        NullPointerException.class, () -> client.conversations().list(null, ListParams.defaults()));
+        NullPointerException.class, () -> api.client().conversations().list(null, ListParams.defaults()));
     assertThrows(
         IllegalArgumentException.class,
-        () -> client.conversations().list(" ", ListParams.defaults()));
-    assertThrows(NullPointerException.class, () -> client.conversations().list(AGENT, null));
+        () -> api.client().conversations().list(" ", ListParams.defaults()));
+    assertThrows(NullPointerException.class, () -> api.client().conversations().list(AGENT, null));
     assertThrows(
         NullPointerException.class,
-        () -> client.conversations().listAsync(AGENT, ListParams.defaults(), null));
-    assertThrows(NullPointerException.class, () -> client.conversations().listAll(AGENT, null));
+        () -> api.client().conversations().listAsync(AGENT, ListParams.defaults(), null));
+    assertThrows(NullPointerException.class, () -> api.client().conversations().listAll(AGENT, null));
     assertEquals(0, server.getRequestCount());
   }
 
   @Test
   void listAsyncCompletesWithThePageAndItsNextPageAsync() throws Exception {
-    enqueueJson(page(3, 2, 0, "CA2", "CA1"));
-    enqueueJson(page(3, 2, 2, "CA0"));
+    api.enqueueJson(200, page(3, 2, 0, "CA2", "CA1"));
+    api.enqueueJson(200, page(3, 2, 2, "CA0"));
 
     ConversationPage first =
-        client
+        api.client()
             .conversations()
             .listAsync(AGENT, ListParams.builder().limit(2).build())
             .get(5, TimeUnit.SECONDS);
@@ -273,7 +255,7 @@ final class ConversationPageTest {
     CompletionException e =
         assertThrows(
             CompletionException.class,
-            () -> client.conversations().listAsync(AGENT, ListParams.defaults()).join());
+            () -> api.client().conversations().listAsync(AGENT, ListParams.defaults()).join());
 
     AuthenticationException cause = assertInstanceOf(AuthenticationException.class, e.getCause());
     assertEquals("AUTH_USER_INVALID_TOKEN", cause.errorCode());
@@ -281,12 +263,12 @@ final class ConversationPageTest {
 
   @Test
   void pagesWithTheSameContentAreEqual() {
-    enqueueJson(page(1, 10, 0, "CA1"));
-    enqueueJson(page(1, 10, 0, "CA1"));
+    api.enqueueJson(200, page(1, 10, 0, "CA1"));
+    api.enqueueJson(200, page(1, 10, 0, "CA1"));
     ListParams params = ListParams.builder().limit(10).build();
 
-    ConversationPage a = client.conversations().list(AGENT, params);
-    ConversationPage b = client.conversations().list(AGENT, params);
+    ConversationPage a = api.client().conversations().list(AGENT, params);
+    ConversationPage b = api.client().conversations().list(AGENT, params);
 
     assertEquals(a, b);
     assertEquals(a.hashCode(), b.hashCode());

@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,9 +29,8 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,26 +38,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class DebugChatTest {
   private static final String CHAT_PATH = "/v1/agents/" + AGENT + "/debug-chat/" + CHAT_ID;
 
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension final LoopbackApi api = new LoopbackApi();
+  private final MockWebServer server = api.server;
   private final FakeTime time = new FakeTime();
-  private PolyAiData client;
-
-  @BeforeEach
-  void start() throws IOException {
-    HttpTestSupport.start(server);
-    client = HttpTestSupport.builder(server).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
 
   /** Starts a chat with {@code options} and takes its request off the server. */
   private DebugChat chat(DebugChatOptions options) throws InterruptedException {
     server.enqueue(greeting());
-    DebugChat chat = client.debugChat().start(AGENT, options);
+    DebugChat chat = api.client().debugChat().start(AGENT, options);
     taken(server);
     return chat;
   }
@@ -180,7 +166,7 @@ final class DebugChatTest {
             .setResponseCode(201)
             .setHeader("Content-Type", "application/json")
             .setBody("{\"conversationId\": \"CHAT qa/1?\", \"response\": \"Hi\"}"));
-    DebugChat chat = client.debugChat().start(AGENT);
+    DebugChat chat = api.client().debugChat().start(AGENT);
     taken(server);
     server.enqueue(reply("Hello"));
 
@@ -294,11 +280,11 @@ final class DebugChatTest {
 
     assertTrue(future.cancel(true));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (client.okHttpClient().dispatcher().runningCallsCount() > 0
+    while (api.client().okHttpClient().dispatcher().runningCallsCount() > 0
         && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertEquals(0, client.okHttpClient().dispatcher().runningCallsCount());
+    assertEquals(0, api.client().okHttpClient().dispatcher().runningCallsCount());
     assertFalse(chat.isEnded());
   }
 
@@ -325,7 +311,7 @@ final class DebugChatTest {
   @Test
   void closedClientSendsNothing() throws Exception {
     DebugChat chat = chat();
-    client.close();
+    api.client().close();
 
     assertFailsBeforeAnyRequest(
         IllegalStateException.class, "this PolyAiData client is closed", () -> chat.send("Hi"));
@@ -333,7 +319,7 @@ final class DebugChatTest {
 
   @Test
   void sendIsNotRetriedAfterAServerError() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     DebugChat chat = chat();
     server.enqueue(error(503, "E503"));
     server.enqueue(reply("Hello"));
@@ -347,7 +333,7 @@ final class DebugChatTest {
 
   @Test
   void sendIsNotRetriedAfterTheConnectionDropsWithTheRequestSent() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     DebugChat chat = chat();
     server.enqueue(reply("Hello").setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     server.enqueue(reply("Hello"));
@@ -360,7 +346,7 @@ final class DebugChatTest {
 
   @Test
   void sendIsRetriedAfterARateLimit() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     DebugChat chat = chat();
     server.enqueue(error(429, "E429").setHeader("Retry-After", "1"));
     server.enqueue(reply("Hello"));
@@ -377,10 +363,10 @@ final class DebugChatTest {
 
   @Test
   void sendIsRetriedWhenTheConnectionIsRefused() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     DebugChat chat = chat();
     server.shutdown();
-    client.okHttpClient().connectionPool().evictAll();
+    api.client().okHttpClient().connectionPool().evictAll();
 
     PolyAiIoException e = assertThrows(PolyAiIoException.class, () -> chat.send("Hi"));
 
@@ -392,7 +378,7 @@ final class DebugChatTest {
 
   @Test
   void perCallOptionsOverrideTheClientsRetryPolicy() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     DebugChat chat = chat();
     server.enqueue(error(429, "E429"));
     server.enqueue(reply("Hello"));
@@ -421,16 +407,5 @@ final class DebugChatTest {
             + ", clientEnv=pre-release, ended=false}",
         chat.toString());
     assertFalse(chat.toString().contains(API_KEY));
-  }
-
-  private void rebuildRetrying() {
-    client.close();
-    client =
-        HttpTestSupport.builder(server)
-            .retryPolicy(RetryPolicy.defaults())
-            .clock(time)
-            .sleeper(time)
-            .random(() -> 0.5)
-            .build();
   }
 }

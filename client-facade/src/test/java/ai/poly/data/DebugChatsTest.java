@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -25,9 +24,8 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,21 +35,9 @@ final class DebugChatsTest {
   static final String CREATE_PATH = "/v1/agents/" + AGENT + "/debug-chat";
   static final String GREETING = "Hello, you've reached Harbour Kitchen. How can I help?";
 
-  private final MockWebServer server = new MockWebServer();
+  @RegisterExtension final LoopbackApi api = new LoopbackApi();
+  private final MockWebServer server = api.server;
   private final FakeTime time = new FakeTime();
-  private PolyAiData client;
-
-  @BeforeEach
-  void start() throws IOException {
-    HttpTestSupport.start(server);
-    client = HttpTestSupport.builder(server).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
 
   /** A debug-chat response in the spec's shape. */
   static MockResponse chatResponse(int status, String response, boolean ended) {
@@ -115,7 +101,7 @@ final class DebugChatsTest {
             .integrationAttributes(attributes)
             .build();
 
-    DebugChat chat = client.debugChat().start(AGENT, options);
+    DebugChat chat = api.client().debugChat().start(AGENT, options);
 
     RecordedRequest request = taken(server);
     assertEquals("POST", request.getMethod());
@@ -134,7 +120,7 @@ final class DebugChatsTest {
   void startWithDefaultsSendsOnlyTheSandboxEnvironment() throws Exception {
     server.enqueue(greeting());
 
-    DebugChat chat = client.debugChat().start(AGENT);
+    DebugChat chat = api.client().debugChat().start(AGENT);
 
     RecordedRequest request = taken(server);
     assertEquals("POST", request.getMethod());
@@ -147,7 +133,7 @@ final class DebugChatsTest {
   void startSendsTheWireValueOfPreRelease() throws Exception {
     server.enqueue(greeting());
 
-    client
+    api.client()
         .debugChat()
         .start(AGENT, DebugChatOptions.builder().clientEnv(ClientEnv.PRE_RELEASE).build());
 
@@ -158,7 +144,7 @@ final class DebugChatsTest {
   void agentIdIsOnePercentEncodedPathSegment() throws Exception {
     server.enqueue(greeting());
 
-    client.debugChat().start("PROJECT A/1");
+    api.client().debugChat().start("PROJECT A/1");
 
     assertEquals("/v1/agents/PROJECT%20A%2F1/debug-chat", taken(server).getPath());
   }
@@ -168,7 +154,7 @@ final class DebugChatsTest {
     server.enqueue(greeting());
 
     DebugChat chat =
-        client
+        api.client()
             .debugChat()
             .start(AGENT, DebugChatOptions.builder().conversationId("CHAT-mine").build());
 
@@ -179,7 +165,7 @@ final class DebugChatsTest {
   void greetingThatEndsTheChatEndsIt() throws Exception {
     server.enqueue(chatResponse(201, "Sorry, we're closed.", true));
 
-    DebugChat chat = client.debugChat().start(AGENT);
+    DebugChat chat = api.client().debugChat().start(AGENT);
 
     assertTrue(chat.isEnded());
     assertTrue(chat.greeting().conversationEnded());
@@ -200,7 +186,7 @@ final class DebugChatsTest {
             .setBody("{\"response\": \"Hi\", \"metadata\": {}, \"conversationEnded\": false}"));
 
     PolyAiInvalidResponseException e =
-        assertThrows(PolyAiInvalidResponseException.class, () -> client.debugChat().start(AGENT));
+        assertThrows(PolyAiInvalidResponseException.class, () -> api.client().debugChat().start(AGENT));
 
     assertTrue(
         e.getMessage()
@@ -220,7 +206,7 @@ final class DebugChatsTest {
             .setBody("{\"conversationId\": \"" + id + "\", \"response\": \"Hi\"}"));
 
     PolyAiInvalidResponseException e =
-        assertThrows(PolyAiInvalidResponseException.class, () -> client.debugChat().start(AGENT));
+        assertThrows(PolyAiInvalidResponseException.class, () -> api.client().debugChat().start(AGENT));
 
     assertTrue(
         e.getMessage().contains("debug chat response has no conversationId"), e.getMessage());
@@ -231,7 +217,7 @@ final class DebugChatsTest {
     server.enqueue(error(400, "CHAT_DRAFT_NOT_EXIST"));
 
     BadRequestException e =
-        assertThrows(BadRequestException.class, () -> client.debugChat().start(AGENT));
+        assertThrows(BadRequestException.class, () -> api.client().debugChat().start(AGENT));
 
     assertEquals(400, e.statusCode());
     assertEquals("CHAT_DRAFT_NOT_EXIST", e.errorCode());
@@ -244,7 +230,7 @@ final class DebugChatsTest {
     server.enqueue(greeting());
 
     CompletableFuture<DebugChat> future =
-        client
+        api.client()
             .debugChat()
             .startAsync(AGENT, DebugChatOptions.builder().clientEnv(ClientEnv.LIVE).build());
 
@@ -261,7 +247,7 @@ final class DebugChatsTest {
     server.enqueue(error(403, "USER_ACCESS_FORBIDDEN"));
 
     CompletableFuture<DebugChat> future =
-        client.debugChat().startAsync(AGENT, DebugChatOptions.defaults());
+        api.client().debugChat().startAsync(AGENT, DebugChatOptions.defaults());
 
     ExecutionException e =
         assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
@@ -272,7 +258,7 @@ final class DebugChatsTest {
 
   @Test
   void invalidArgumentsFailBeforeAnyRequest() {
-    DebugChats chats = client.debugChat();
+    DebugChats chats = api.client().debugChat();
     DebugChatOptions options = DebugChatOptions.defaults();
     assertFailsBeforeAnyRequest(
         NullPointerException.class, "agentId == null", () -> chats.start(null));
@@ -298,21 +284,21 @@ final class DebugChatsTest {
 
   @Test
   void closedClientStartsNothing() {
-    client.close();
+    api.client().close();
 
     assertFailsBeforeAnyRequest(
         IllegalStateException.class,
         "this PolyAiData client is closed",
-        () -> client.debugChat().start(AGENT));
+        () -> api.client().debugChat().start(AGENT));
   }
 
   @Test
   void startIsNotRetriedAfterAServerError() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     server.enqueue(error(503, "E503"));
     server.enqueue(greeting());
 
-    assertThrows(InternalServerException.class, () -> client.debugChat().start(AGENT));
+    assertThrows(InternalServerException.class, () -> api.client().debugChat().start(AGENT));
 
     assertEquals(1, server.getRequestCount());
     assertEquals(List.of(), time.sleeps());
@@ -320,11 +306,11 @@ final class DebugChatsTest {
 
   @Test
   void startIsRetriedAfterARateLimit() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     server.enqueue(error(429, "E429").setHeader("Retry-After", "2"));
     server.enqueue(greeting());
 
-    DebugChat chat = client.debugChat().start(AGENT);
+    DebugChat chat = api.client().debugChat().start(AGENT);
 
     assertEquals(CHAT_ID, chat.conversationId());
     RecordedRequest first = taken(server);
@@ -336,11 +322,11 @@ final class DebugChatsTest {
 
   @Test
   void startIsRetriedWhenTheConnectionIsRefused() throws Exception {
-    rebuildRetrying();
+    api.rebuildRetrying(time);
     server.shutdown();
 
     PolyAiIoException e =
-        assertThrows(PolyAiIoException.class, () -> client.debugChat().start(AGENT));
+        assertThrows(PolyAiIoException.class, () -> api.client().debugChat().start(AGENT));
 
     assertInstanceOf(ConnectException.class, e.getCause());
     assertEquals(3, e.attempts());
@@ -349,17 +335,6 @@ final class DebugChatsTest {
 
   @Test
   void toStringNamesTheType() {
-    assertEquals("DebugChats", client.debugChat().toString());
-  }
-
-  private void rebuildRetrying() {
-    client.close();
-    client =
-        HttpTestSupport.builder(server)
-            .retryPolicy(RetryPolicy.defaults())
-            .clock(time)
-            .sleeper(time)
-            .random(() -> 0.5)
-            .build();
+    assertEquals("DebugChats", api.client().debugChat().toString());
   }
 }

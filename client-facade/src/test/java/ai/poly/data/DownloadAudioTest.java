@@ -21,28 +21,15 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 final class DownloadAudioTest {
   @TempDir Path folder;
 
-  private final MockWebServer server = new MockWebServer();
-  private PolyAiData client;
-
-  @BeforeEach
-  void start() throws IOException {
-    HttpTestSupport.start(server);
-    client = HttpTestSupport.builder(server).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
+  @RegisterExtension final LoopbackApi api = new LoopbackApi();
+  private final MockWebServer server = api.server;
 
   private List<String> names() throws IOException {
     try (Stream<Path> list = Files.list(folder)) {
@@ -62,7 +49,7 @@ final class DownloadAudioTest {
     Path target = folder.resolve("call.wav");
 
     long written =
-        client
+        api.client()
             .conversations()
             .downloadAudio(
                 AGENT,
@@ -110,7 +97,7 @@ final class DownloadAudioTest {
         assertThrows(
             PolyAiIoException.class,
             () ->
-                client
+                api.client()
                     .conversations()
                     .downloadAudio(AGENT, CONVERSATION, AudioOptions.defaults(), target));
 
@@ -133,7 +120,7 @@ final class DownloadAudioTest {
     assertThrows(
         PolyAiIoException.class,
         () ->
-            client
+            api.client()
                 .conversations()
                 .downloadAudio(AGENT, CONVERSATION, AudioOptions.defaults(), target));
 
@@ -145,8 +132,8 @@ final class DownloadAudioTest {
   void injectedFailureToMoveTheFileIntoPlaceLeavesNoFile() throws Exception {
     Conversations conversations =
         new Conversations(
-            client.retrofit.create(ai.poly.data.generated.api.ConversationsApi.class),
-            client.calls,
+            api.client().retrofit.create(ai.poly.data.generated.api.ConversationsApi.class),
+            api.client().calls,
             new AtomicFile(
                 (source, target) -> {
                   throw new java.nio.file.AccessDeniedException(target.toString());
@@ -175,7 +162,7 @@ final class DownloadAudioTest {
         assertThrows(
             NotFoundException.class,
             () ->
-                client
+                api.client()
                     .conversations()
                     .downloadAudio(AGENT, CONVERSATION, AudioOptions.defaults(), target));
 
@@ -194,7 +181,7 @@ final class DownloadAudioTest {
     assertThrows(
         PolyAiInvalidResponseException.class,
         () ->
-            client
+            api.client()
                 .conversations()
                 .downloadAudio(AGENT, CONVERSATION, AudioOptions.defaults(), target));
 
@@ -209,7 +196,7 @@ final class DownloadAudioTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                client
+                api.client()
                     .conversations()
                     .downloadAudio(AGENT, CONVERSATION, AudioOptions.defaults(), target));
 
@@ -218,7 +205,7 @@ final class DownloadAudioTest {
     assertThrows(
         NullPointerException.class,
         () ->
-            client
+            api.client()
                 .conversations()
                 .downloadAudio(AGENT, CONVERSATION, AudioOptions.defaults(), null));
     assertEquals(0, server.getRequestCount());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -16,25 +15,12 @@ import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class PagedIterableTest {
-  private final MockWebServer server = new MockWebServer();
-  private PolyAiData client;
-
-  @BeforeEach
-  void start() throws IOException {
-    HttpTestSupport.start(server);
-    client = HttpTestSupport.builder(server).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
+  @RegisterExtension final LoopbackApi api = new LoopbackApi();
+  private final MockWebServer server = api.server;
 
   private ListingServer serve(ListingServer listing) {
     server.setDispatcher(listing);
@@ -51,7 +37,7 @@ final class PagedIterableTest {
 
   private List<String> all(ListParams params) {
     List<String> ids = new ArrayList<>();
-    for (ConversationSummary summary : client.conversations().listAll(AGENT, params)) {
+    for (ConversationSummary summary : api.client().conversations().listAll(AGENT, params)) {
       ids.add(summary.conversationId());
     }
     return ids;
@@ -68,7 +54,7 @@ final class PagedIterableTest {
     ListingServer listing = serve(ListingServer.of(250));
 
     List<String> ids = new ArrayList<>();
-    client.conversations().listAll(AGENT).forEach(c -> ids.add(c.conversationId()));
+    api.client().conversations().listAll(AGENT).forEach(c -> ids.add(c.conversationId()));
 
     assertEquals(expectedIds(250), ids);
     assertEquals(3, listing.requested().size());
@@ -100,7 +86,7 @@ final class PagedIterableTest {
   void makesNoRequestUntilIterationStarts() {
     serve(ListingServer.of(5));
 
-    PagedIterable<ConversationSummary> all = client.conversations().listAll(AGENT);
+    PagedIterable<ConversationSummary> all = api.client().conversations().listAll(AGENT);
     assertEquals(0, server.getRequestCount());
 
     Iterator<ConversationSummary> iterator = all.iterator();
@@ -113,7 +99,7 @@ final class PagedIterableTest {
   void fetchesTheNextPageOnlyWhenTheCurrentOneIsUsedUp() {
     serve(ListingServer.of(25));
     Iterator<ConversationSummary> iterator =
-        client.conversations().listAll(AGENT, ListParams.builder().limit(10).build()).iterator();
+        api.client().conversations().listAll(AGENT, ListParams.builder().limit(10).build()).iterator();
 
     for (int i = 0; i < 10; i++) {
       iterator.next();
@@ -129,7 +115,7 @@ final class PagedIterableTest {
 
     assertEquals(new ArrayList<String>(), all(ListParams.builder().limit(10).build()));
     assertEquals(1, listing.requested().size());
-    Iterator<ConversationSummary> empty = client.conversations().listAll(AGENT).iterator();
+    Iterator<ConversationSummary> empty = api.client().conversations().listAll(AGENT).iterator();
     assertFalse(empty.hasNext());
     assertThrows(NoSuchElementException.class, empty::next);
   }
@@ -180,7 +166,7 @@ final class PagedIterableTest {
   @Test
   void streamIsLazyAndStartsAgainEachTime() {
     ListingServer listing = serve(ListingServer.of(300));
-    PagedIterable<ConversationSummary> all = client.conversations().listAll(AGENT);
+    PagedIterable<ConversationSummary> all = api.client().conversations().listAll(AGENT);
 
     List<String> firstFive =
         all.stream().limit(5).map(ConversationSummary::conversationId).collect(Collectors.toList());
@@ -204,7 +190,7 @@ final class PagedIterableTest {
                             ListingServer.summary("CA1"), ListingServer.summary("CA0"))))));
     server.enqueue(new MockResponse().setResponseCode(500).setBody("{\"success\": false}"));
     Iterator<ConversationSummary> iterator =
-        client.conversations().listAll(AGENT, ListParams.builder().limit(2).build()).iterator();
+        api.client().conversations().listAll(AGENT, ListParams.builder().limit(2).build()).iterator();
 
     assertEquals("CA1", iterator.next().conversationId());
     assertEquals("CA0", iterator.next().conversationId());

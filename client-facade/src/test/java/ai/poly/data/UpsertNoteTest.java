@@ -8,43 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 final class UpsertNoteTest {
-  private final MockWebServer server = new MockWebServer();
-  private PolyAiData client;
-
-  @BeforeEach
-  void start() throws IOException {
-    HttpTestSupport.start(server);
-    client = HttpTestSupport.builder(server).build();
-  }
-
-  @AfterEach
-  void stop() throws IOException {
-    client.close();
-    server.shutdown();
-  }
-
-  private void enqueueCreated(String body) {
-    server.enqueue(
-        new MockResponse()
-            .setResponseCode(201)
-            .setHeader("Content-Type", "application/json")
-            .setBody(body));
-  }
+  @RegisterExtension final LoopbackApi api = new LoopbackApi();
+  private final MockWebServer server = api.server;
 
   @Test
   void upsertNoteSendsTheNote() throws Exception {
-    enqueueCreated("{\"success\": true}");
+    api.enqueueJson(201, "{\"success\": true}");
 
-    client.conversations().upsertNote(AGENT, CONVERSATION, "Caller asked for \"Sam\" – twice");
+    api.client().conversations().upsertNote(AGENT, CONVERSATION, "Caller asked for \"Sam\" – twice");
 
     RecordedRequest request = taken(server);
     assertEquals("POST", request.getMethod());
@@ -55,21 +33,21 @@ final class UpsertNoteTest {
 
   @Test
   void emptyNoteIsSentToClearIt() throws Exception {
-    enqueueCreated("{\"success\": true}");
+    api.enqueueJson(201, "{\"success\": true}");
 
-    client.conversations().upsertNote(AGENT, CONVERSATION, "");
+    api.client().conversations().upsertNote(AGENT, CONVERSATION, "");
 
     assertEquals("{\"note\":\"\"}", taken(server).getBody().readUtf8());
   }
 
   @Test
   void successMissingFromTheResponseIsAnInvalidResponse() {
-    enqueueCreated("{\"ok\": true}");
+    api.enqueueJson(201, "{\"ok\": true}");
 
     PolyAiInvalidResponseException e =
         assertThrows(
             PolyAiInvalidResponseException.class,
-            () -> client.conversations().upsertNote(AGENT, CONVERSATION, "n"));
+            () -> api.client().conversations().upsertNote(AGENT, CONVERSATION, "n"));
 
     assertTrue(
         e.getMessage().contains("the service did not confirm success (\"success\": null)"),
@@ -88,7 +66,7 @@ final class UpsertNoteTest {
     NotFoundException e =
         assertThrows(
             NotFoundException.class,
-            () -> client.conversations().upsertNote(AGENT, CONVERSATION, "n"));
+            () -> api.client().conversations().upsertNote(AGENT, CONVERSATION, "n"));
 
     assertEquals("CONVERSATIONS_NOT_FOUND", e.errorCode());
   }
@@ -98,11 +76,11 @@ final class UpsertNoteTest {
     NullPointerException e =
         assertThrows(
             NullPointerException.class,
-            () -> client.conversations().upsertNote(AGENT, CONVERSATION, null));
+            () -> api.client().conversations().upsertNote(AGENT, CONVERSATION, null));
     assertEquals("note == null", e.getMessage());
     assertThrows(
         IllegalArgumentException.class,
-        () -> client.conversations().upsertNote(AGENT, "..", "n"));
+        () -> api.client().conversations().upsertNote(AGENT, "..", "n"));
     assertEquals(0, server.getRequestCount());
   }
 }
