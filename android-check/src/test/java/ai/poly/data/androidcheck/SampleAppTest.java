@@ -67,16 +67,17 @@ class SampleAppTest {
 
   @BeforeAll
   void shrinkAndRun() throws Exception {
+    List<Path> runtime = BuildOutput.appRuntimeClasspath();
     shrunk =
         Shrinker.shrink(
             BuildOutput.appClasses(),
-            BuildOutput.appRuntimeClasspath(),
+            runtime,
             SampleApp.class.getName(),
             BuildOutput.target().resolve("shrunk-sample-app"));
     // Run inside the reactor: a stale polyai-data-* jar from ~/.m2 would carry no (or old) rules.
     assertTrue(
         shrunk.ruleFiles().stream().anyMatch(name -> name.startsWith("polyai-data-client")),
-        () -> "no consumer rules of polyai-data-client in " + BuildOutput.appRuntimeClasspath());
+        () -> "no consumer rules of polyai-data-client in " + runtime);
 
     fake = FakeDataApi.start();
     fake.addConversation(AGENT, resource("conversation-every-field.json"));
