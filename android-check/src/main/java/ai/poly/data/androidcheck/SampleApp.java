@@ -19,6 +19,8 @@ import ai.poly.data.PolyAiData;
 import ai.poly.data.Role;
 import ai.poly.data.Summary;
 import ai.poly.data.Turn;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -32,10 +34,10 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * An app that uses the client the way an Android app would, for the shrinker check: the test builds
- * it with ProGuard and only the rules the jars ship, runs it against a local fake, and compares what
- * it prints with what the unshrunk app prints. It prints every value it reads, one {@code
- * name=value} line each, named after the accessor that returned it.
+ * An app that uses the client the way an Android app would, for the shrinker check: the test
+ * builds it with ProGuard and only the rules the jars ship, runs it against a local fake, and
+ * compares what it prints with what the unshrunk app prints. It prints every value it reads, one
+ * {@code name=value} line each, named after the accessor that returned it.
  */
 public final class SampleApp {
   private static final String LOGGER_NAME = "ai.poly.data.PolyAiData";
@@ -52,10 +54,14 @@ public final class SampleApp {
   /** Arguments: base URL, API key, agent id, conversation id, id of a missing conversation. */
   public static void main(String[] args) throws Exception {
     if (args.length != 5) {
-      System.err.println("usage: SampleApp baseUrl apiKey agentId conversationId missingConversationId");
+      System.err.println(
+          "usage: SampleApp baseUrl apiKey agentId conversationId missingConversationId");
       System.exit(2);
     }
-    run(args, System.out);
+    // UTF-8 whatever the platform's default, so that the test reads back exactly what was printed.
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8");
+    run(args, out);
+    out.flush();
   }
 
   static void run(String[] args, PrintStream out)

@@ -122,17 +122,20 @@ class SampleAppTest {
         () -> assertEquals("{csatScore=4}", out.get("conversation.additionalProperties")),
         () -> assertEquals("2", out.get("conversation.turns.size")),
         () -> assertEquals("#", out.get("conversation.turns[1].userInputDtmf")),
-        () -> assertEquals("2026-11-02T08:15:32.450Z", out.get("conversation.turns[1].agentResponseAt")),
+        () -> assertEquals(
+            "2026-11-02T08:15:32.450Z", out.get("conversation.turns[1].agentResponseAt")),
         () -> assertEquals("PT1.2715S", out.get("conversation.turns[0].latency")),
         () -> assertEquals(
             "Of course. For which day?", out.get("conversation.turns[0].englishAgentResponse")),
-        () -> assertEquals("[2026-11-07, sábado]", out.get("conversation.turns[0].entities[1].values")),
+        () -> assertEquals(
+            "[2026-11-07, sábado]", out.get("conversation.turns[0].entities[1].values")),
         () -> assertEquals("true", out.get("conversation.turns[1].isOutOfDomain")),
         () -> assertTrue(
             out.get("conversation.turns[0].additionalProperties").contains("turn_id=990100201")),
         () -> assertEquals("862", out.get("conversation.metrics[LATENCY_MS][1].value")),
         () -> assertEquals(
-            "2026-11-02T09:16:41.925117Z", out.get("conversation.metrics[CALL_DURATION][0].timestamp")),
+            "2026-11-02T09:16:41.925117Z",
+            out.get("conversation.metrics[CALL_DURATION][0].timestamp")),
         () -> assertEquals("2", out.get("conversation.functionEvents.size")),
         () -> assertEquals("take_deposit", out.get("conversation.functionEvents[1].name")),
         () -> assertEquals("PT1.53S", out.get("conversation.functionEvents[1].duration")),

@@ -18,8 +18,9 @@ import proguard.ConfigurationParser;
 import proguard.ProGuard;
 
 /**
- * Shrinks and obfuscates an app with ProGuard the way R8 does in an Android release build: the app and every jar it ships are program code, and the only rules are a keep of the
- * app's entry point plus the consumer rules each jar carries in {@code META-INF/proguard/}.
+ * Shrinks and obfuscates an app with ProGuard the way R8 does in an Android release build: the app
+ * and every jar it ships are program code, and the only rules are a keep of the app's entry point
+ * plus the consumer rules each jar carries in {@code META-INF/proguard/}.
  */
 final class Shrinker {
   /** Where consumer rules live in a jar; R8 and ProGuard read them from there. */
