@@ -35,7 +35,7 @@ class ShippedJarsTest {
   private static final String AGENT = "PROJECT-K4T9QZ2M";
   private static final String CALL = "CA5e1b0c7d2f9a4e6b8c1d3f5a7b9c0e2d";
 
-  /** A line of {@code dependency:list}: {@code   group:artifact:jar:version:scope -- module ...}. */
+  /** A line of {@code dependency:list}: {@code group:artifact:jar:version:scope -- module ...}. */
   private static final Pattern LISTED_ARTIFACT = Pattern.compile("^\\s+([\\w.-]+:[\\w.-]+):jar:");
 
   @Test
@@ -65,7 +65,8 @@ class ShippedJarsTest {
   @Test
   void jarsNameTheirJavaModules() throws Exception {
     assertModuleName("ai.poly.data", PolyAiData.class);
-    assertModuleName("ai.poly.data.generated", Class.forName("ai.poly.data.generated.api.ConversationsApi"));
+    assertModuleName(
+        "ai.poly.data.generated", Class.forName("ai.poly.data.generated.api.ConversationsApi"));
     assertModuleName("ai.poly.data.testing", FakeDataApi.class);
   }
 
