@@ -52,6 +52,7 @@ public final class Conversations {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param conversationId the conversation
+   * @return the conversation
    * @throws NotFoundException if there is no such conversation ({@code CONVERSATIONS_NOT_FOUND})
    * @throws AuthenticationException if the API key is wrong or belongs to another region
    * @throws PolyAiException for any other failure (see its subclasses)
@@ -64,7 +65,10 @@ public final class Conversations {
    * Fetches one conversation as {@link #get(String, String)} does, with this call's own retry
    * policy or timeouts.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
    * @param options settings that override the client's for this call
+   * @return the conversation
    */
   public Conversation get(String agentId, String conversationId, RequestOptions options) {
     Checks.notNull(options, "options");
@@ -75,6 +79,10 @@ public final class Conversations {
    * Fetches one conversation without blocking a thread. Cancelling the future cancels the HTTP
    * call. The future fails with the exceptions {@link #get} throws; it completes on an OkHttp
    * thread, so chain heavy work with the {@code *Async} methods of {@link CompletableFuture}.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
+   * @return the future conversation
    */
   public CompletableFuture<Conversation> getAsync(String agentId, String conversationId) {
     return getAsync(agentId, conversationId, RequestOptions.none());
@@ -84,7 +92,10 @@ public final class Conversations {
    * Fetches one conversation as {@link #getAsync(String, String)} does, with this call's own retry
    * policy or timeouts. Cancelling the future also stops its retries.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
    * @param options settings that override the client's for this call
+   * @return the future conversation
    */
   public CompletableFuture<Conversation> getAsync(
       String agentId, String conversationId, RequestOptions options) {
