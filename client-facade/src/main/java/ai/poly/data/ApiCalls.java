@@ -18,6 +18,12 @@ import retrofit2.Response;
  * documented exceptions, synchronously or asynchronously alike.
  */
 final class ApiCalls {
+  /**
+   * The most of a parser's message an exception quotes. Moshi's messages end with the JSON path,
+   * which names every enclosing member: 255 levels of long names would make megabytes.
+   */
+  static final int MAX_PROBLEM_CHARS = 1000;
+
   /** Turns a generated response model into a facade value. */
   interface Mapper<G, T> {
     T map(G body);
@@ -158,11 +164,15 @@ final class ApiCalls {
       CallContext context, @Nullable String problem, String body, @Nullable Throwable cause) {
     int status = context.lastStatus();
     String correlationId = context.reportedCorrelationId();
+    String detail = secrets.scrub(String.valueOf(problem));
+    if (detail.length() > MAX_PROBLEM_CHARS) {
+      detail = detail.substring(0, MAX_PROBLEM_CHARS) + "…";
+    }
     String message =
         "invalid response (HTTP "
             + status
             + "): "
-            + secrets.scrub(String.valueOf(problem))
+            + detail
             + " (correlation id "
             + correlationId
             + ")"

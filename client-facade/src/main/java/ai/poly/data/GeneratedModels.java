@@ -169,7 +169,7 @@ final class GeneratedModels {
       }
       fitted.put(String.valueOf(entry.getKey()), item);
     }
-    return fitted;
+    return Collections.unmodifiableMap(fitted);
   }
 
   /** The {@code index}th type argument of a parameterized type, or Object for a raw one. */
@@ -212,13 +212,13 @@ final class GeneratedModels {
         throw new AssertionError(e);
       }
     } else if (isModel(value.getClass())) {
-      return toMembers(value);
+      return Collections.unmodifiableMap(toMembers(value));
     } else if (value instanceof Collection) {
       List<@Nullable Object> list = new ArrayList<>(((Collection<?>) value).size());
       for (Object element : (Collection<?>) value) {
         list.add(plain(element));
       }
-      return list;
+      return Collections.unmodifiableList(list);
     }
     return value;
   }
