@@ -106,8 +106,11 @@ final class ResponseFuzzTest {
     "0." + "0".repeat(998) + "1"
   };
   private static final byte[][] BAD_UTF8 = {
-    {(byte) 0xff}, {(byte) 0xc3, '('}, {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
-    {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xc0, (byte) 0xaf},
+    {(byte) 0xff},
+    {(byte) 0xc3, '('},
+    {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+    {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+    {(byte) 0xc0, (byte) 0xaf},
     {(byte) 0xe2, (byte) 0x82}
   };
   private static final String PUNCTUATION = "{}[],:\"\\ \n0-.etn";

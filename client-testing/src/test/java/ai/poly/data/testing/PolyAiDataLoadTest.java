@@ -49,10 +49,11 @@ final class PolyAiDataLoadTest {
           .build();
 
   /**
-   * Threads shared by the whole JVM, not by one client: OkHttp's task runner and Okio's timeout
-   * watchdog, which end by themselves after a minute idle.
+   * Threads shared by the whole JVM, not owned by one client, which end by themselves after a
+   * minute idle: OkHttp's task runner, Okio's timeout watchdog and the client's retry timer.
    */
-  private static final List<String> SHARED_THREADS = List.of("OkHttp TaskRunner", "Okio Watchdog");
+  private static final List<String> SHARED_THREADS =
+      List.of("OkHttp TaskRunner", "Okio Watchdog", "PolyAiData retry timer");
 
   private static String conversationId(int n) {
     return "CA-load-" + n;
