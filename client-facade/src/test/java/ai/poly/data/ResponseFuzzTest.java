@@ -212,11 +212,14 @@ final class ResponseFuzzTest {
       check(status == 200, "invalid response for HTTP " + status);
       check(e.statusCode() == 200, "status " + e.statusCode());
       check(e.body().length() <= ApiError.MAX_EXCERPT_CHARS + 1, "excerpt too long");
+      check(!e.body().contains(API_KEY), "API key in the excerpt");
       return "invalid response";
     } catch (PolyAiApiException e) {
       checkException(e, status);
       check(e.statusCode() == status, "status " + e.statusCode() + " for HTTP " + status);
       check(e.body().length() <= ApiError.MAX_EXCERPT_CHARS + 1, "excerpt too long");
+      check(!e.body().contains(API_KEY), "API key in the excerpt");
+      check(!e.headers().toString().contains(API_KEY), "API key in the headers");
       walk(e, "exception", true);
       return "api error";
     }
@@ -278,23 +281,32 @@ final class ResponseFuzzTest {
         walk(list.get(i), path + "[" + i + "]", false);
       }
     } else if (own) {
-      for (Method method : value.getClass().getMethods()) {
-        if (method.getParameterCount() == 0
-            && !Modifier.isStatic(method.getModifiers())
-            && method.getDeclaringClass().getPackageName().equals("ai.poly.data")) {
-          Object result;
-          try {
-            result = method.invoke(value);
-          } catch (InvocationTargetException e) {
-            throw e.getCause() instanceof Exception
-                ? (Exception) e.getCause()
-                : new Exception(e.getCause());
-          }
-          walk(result, path + "." + method.getName() + "()", true);
+      for (Method method : ACCESSORS.get(value.getClass())) {
+        Object result;
+        try {
+          result = method.invoke(value);
+        } catch (InvocationTargetException e) {
+          throw e.getCause() instanceof Exception
+              ? (Exception) e.getCause()
+              : new Exception(e.getCause());
         }
+        walk(result, path + "." + method.getName() + "()", true);
       }
     }
   }
+
+  /** The public no-argument methods the client's own types declare: their accessors. */
+  private static final ClassValue<List<Method>> ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected List<Method> computeValue(Class<?> type) {
+          return Arrays.stream(type.getMethods())
+              .filter(method -> method.getParameterCount() == 0)
+              .filter(method -> !Modifier.isStatic(method.getModifiers()))
+              .filter(method -> method.getDeclaringClass().getPackageName().equals("ai.poly.data"))
+              .toList();
+        }
+      };
 
   private static void checkUnmodifiable(Runnable change, String path) {
     try {
@@ -402,7 +414,7 @@ final class ResponseFuzzTest {
       case 1:
         return raw(raws, pick(random, NUMBERS));
       case 2:
-        return new LinkedHashMap<>(Map.of(pick(random, STRINGS), pick(random, STRINGS)));
+        return object(pick(random, STRINGS), pick(random, STRINGS));
       case 3:
         return new ArrayList<>(
             random.nextBoolean() ? List.of() : List.of(pick(random, STRINGS), 1L));
@@ -419,18 +431,25 @@ final class ResponseFuzzTest {
             raws,
             open.repeat(depth) + inner + close.repeat(random.nextInt(4) == 0 ? depth / 2 : depth));
       case 7:
-        return new LinkedHashMap<>(
-            Map.of(
-                "heading",
-                pick(random, STRINGS),
-                "perceived_latency",
-                1.5,
-                "value",
-                pick(random, STRINGS)));
+        return object(
+            "heading",
+            pick(random, STRINGS),
+            "perceived_latency",
+            1.5,
+            "value",
+            pick(random, STRINGS));
       default:
-        return new ArrayList<>(
-            List.of(new LinkedHashMap<>(Map.of("timestamp", pick(random, STRINGS), "value", 7L))));
+        return new ArrayList<>(List.of(object("timestamp", pick(random, STRINGS), "value", 7L)));
     }
+  }
+
+  /** An object of these keys and values in this order: Map.of's order changes from run to run. */
+  private static Map<Object, Object> object(Object... keysAndValues) {
+    Map<Object, Object> object = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      object.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return object;
   }
 
   private static String raw(List<String> raws, String json) {
