@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
 final class JsonValues {
   /**
    * The most characters of a number read: of its literal, and of its plain decimal form (so {@code
-   * 1e1000} is read and {@code 1e1001} is not). A long has 19 digits and a double's exact decimal
-   * form some 770; parsing a literal this long exactly takes microseconds.
+   * 1e1000} is read and {@code 1e1001} is not). A long has 19 digits and any double fits in 25
+   * characters; reading a literal of 1,000 exactly takes microseconds.
    */
   static final int MAX_NUMBER_CHARS = 1000;
 
