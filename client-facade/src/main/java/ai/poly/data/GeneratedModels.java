@@ -176,7 +176,7 @@ final class GeneratedModels {
       }
       fitted.put(String.valueOf(entry.getKey()), item);
     }
-    return fitted;
+    return Collections.unmodifiableMap(fitted);
   }
 
   /** The {@code index}th type argument of a parameterized type, or Object for a raw one. */
@@ -223,7 +223,7 @@ final class GeneratedModels {
         throw new AssertionError(e);
       }
     } else if (isModel(value.getClass())) {
-      return toMembers(value);
+      return Collections.unmodifiableMap(toMembers(value));
     } else if (value instanceof Collection) {
       List<@Nullable Object> list = new ArrayList<>(((Collection<?>) value).size());
       boolean changed = !(value instanceof List);
@@ -232,7 +232,8 @@ final class GeneratedModels {
         changed |= plain != element;
         list.add(plain);
       }
-      return changed ? list : value;
+      // A list the model holds may be the binding's own mutable one: never hand it out as it is.
+      return Collections.unmodifiableList(changed ? list : (List<?>) value);
     } else if (value instanceof Map) {
       // Raw values (plain and unmodifiable already) are the common case: copy only typed ones.
       Map<String, @Nullable Object> map = new LinkedHashMap<>();
@@ -242,7 +243,7 @@ final class GeneratedModels {
         changed |= plain != entry.getValue();
         map.put(String.valueOf(entry.getKey()), plain);
       }
-      return changed ? Collections.unmodifiableMap(map) : value;
+      return changed ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap((Map<?, ?>) value);
     }
     return value;
   }

@@ -87,7 +87,7 @@ public final class PolyAiData implements Closeable {
     http.addInterceptor(OkHttpRetryGuard.RESTORE);
     http.addNetworkInterceptor(OkHttpRetryGuard.HOLD);
     this.client = http.build();
-    this.calls = new ApiCalls(secrets, builder.clock);
+    this.calls = new ApiCalls(secrets, builder.clock, builder.sleeper);
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)

@@ -10,6 +10,7 @@ import static ai.poly.data.HttpTestSupport.taken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,9 +32,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import okhttp3.mockwebserver.MockResponse;
@@ -754,6 +757,78 @@ final class RetryTest {
     assertTrue(interruptedAfter.get(), "the interrupt flag was not restored");
     assertEquals(List.of(Duration.ofSeconds(30)), waits);
     received(1);
+  }
+
+  @Test
+  void asyncCallWaitingToRetryHoldsNoDispatcherThread() throws Exception {
+    // One call at a time to the host: a waiting call that held its slot would block the next.
+    OkHttpClient okHttp = new OkHttpClient();
+    okHttp.dispatcher().setMaxRequestsPerHost(1);
+    List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+    List<Runnable> retries = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch waiting = new CountDownLatch(1);
+    rebuild(
+        retrying()
+            .okHttpClient(okHttp)
+            .sleeper(
+                new Sleeper() {
+                  @Override
+                  public void sleep(Duration duration, BooleanSupplier canceled) {
+                    throw new AssertionError("an async call must not sleep");
+                  }
+
+                  @Override
+                  public void schedule(Duration duration, BooleanSupplier canceled, Runnable task) {
+                    waits.add(duration);
+                    retries.add(task);
+                    waiting.countDown();
+                  }
+                }));
+    server.enqueue(status(503));
+    server.enqueue(conversation());
+    server.enqueue(conversation());
+
+    CompletableFuture<Conversation> first = client.conversations().getAsync(AGENT, CONVERSATION);
+    assertTrue(waiting.await(5, TimeUnit.SECONDS));
+    Conversation second =
+        client.conversations().getAsync(AGENT, CONVERSATION).get(5, TimeUnit.SECONDS);
+
+    assertEquals(CONVERSATION, second.conversationId());
+    assertFalse(first.isDone());
+    // The second call's future completes a moment before OkHttp counts the call finished.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (okHttp.dispatcher().runningCallsCount() > 0 && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertEquals(0, okHttp.dispatcher().runningCallsCount());
+    assertEquals(List.of(FIRST_BACKOFF), waits);
+    retries.get(0).run();
+    assertEquals(CONVERSATION, first.get(5, TimeUnit.SECONDS).conversationId());
+    List<RecordedRequest> requests = received(3);
+    assertEquals(sentCorrelationId(requests.get(0)), sentCorrelationId(requests.get(2)));
+    assertNotEquals(sentCorrelationId(requests.get(0)), sentCorrelationId(requests.get(1)));
+    okHttp.dispatcher().executorService().shutdown();
+    okHttp.connectionPool().evictAll();
+  }
+
+  @Test
+  void asyncRetryHasOnlyWhatIsLeftOfTheDeadline() throws Exception {
+    server.enqueue(status(503).setHeader("Retry-After-Ms", "700"));
+    // Within a fresh 1 s call timeout, but not within the 300 ms the first attempt and its wait
+    // (on the fake clock) left of the deadline.
+    server.enqueue(conversation().setHeadersDelay(600, TimeUnit.MILLISECONDS));
+    RequestOptions options = RequestOptions.builder().callTimeout(Duration.ofSeconds(1)).build();
+
+    CompletableFuture<Conversation> future =
+        client.conversations().getAsync(AGENT, CONVERSATION, options);
+
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
+    PolyAiIoException failure = assertInstanceOf(PolyAiIoException.class, e.getCause());
+    assertEquals(2, failure.attempts());
+    assertTrue(failure.getMessage().startsWith("request timed out"), failure.getMessage());
+    assertEquals(List.of(Duration.ofMillis(700)), time.sleeps());
+    assertOneCorrelationId(received(2));
   }
 
   @Test

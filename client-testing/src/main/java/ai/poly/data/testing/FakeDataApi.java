@@ -340,6 +340,42 @@ public final class FakeDataApi implements Closeable {
   }
 
   /**
+   * Makes requests misbehave at random from now on, to test a client's retries under a flaky
+   * service: each request that no {@link #misbehaveNext queued} misbehaviour takes misbehaves with
+   * {@code probability}, in one of {@code misbehaviours} picked uniformly.
+   *
+   * <pre>{@code
+   * fake.misbehaveRandomly(0.1, 42, Misbehaviour.fail(503), Misbehaviour.dropConnection());
+   * }</pre>
+   *
+   * <p>The draws come from one {@link java.util.Random} seeded with {@code seed}, one or two per
+   * request in the order requests arrive: requests made one after another misbehave the same way on
+   * every run, while concurrent requests share the same sequence in an order of their own. A later
+   * call replaces the setting; {@code probability} 0 turns it off.
+   *
+   * @param probability the share of requests that misbehave, 0 to 1
+   * @param seed the seed of the draws
+   * @param misbehaviours what a misbehaving request does, one picked at random each time
+   * @throws IllegalArgumentException if {@code probability} is not 0 to 1, or is above 0 with no
+   *     misbehaviours given
+   */
+  public void misbehaveRandomly(double probability, long seed, Misbehaviour... misbehaviours) {
+    Objects.requireNonNull(misbehaviours, "misbehaviours == null");
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must be 0 to 1: " + probability);
+    }
+    List<Misbehaviour> choices = Arrays.asList(misbehaviours.clone());
+    for (Misbehaviour misbehaviour : choices) {
+      Objects.requireNonNull(misbehaviour, "misbehaviours contains null");
+    }
+    if (probability > 0 && choices.isEmpty()) {
+      throw new IllegalArgumentException("no misbehaviours to choose from");
+    }
+    state.misbehaveRandomly(
+        probability == 0 ? null : new FakeState.RandomMisbehaviour(probability, seed, choices));
+  }
+
+  /**
    * Answers the next {@code count} requests with {@code status}; see {@link Misbehaviour#fail}.
    *
    * @param count how many requests, 1 or more
@@ -485,6 +521,7 @@ public final class FakeDataApi implements Closeable {
       FakeState state = new FakeState();
       MockWebServer server = new MockWebServer();
       server.setDispatcher(new FakeDispatcher(state, apiKey));
+      server.setServerSocketFactory(new NoDelayServerSockets());
       try {
         server.start(InetAddress.getByName("127.0.0.1"), 0);
       } catch (IOException e) {

@@ -5,10 +5,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A way for the fake to misbehave on a request; queue it with {@link FakeDataApi#misbehaveNext}.
+ * A way for the fake to misbehave on a request; queue it with {@link FakeDataApi#misbehaveNext}, or
+ * have the fake draw it at random with {@link FakeDataApi#misbehaveRandomly}.
  *
  * <p>A queued misbehaviour is taken by the next request before anything else happens, even before
- * the API key is checked, so it applies to whatever the client sends next.
+ * the API key is checked, so it applies to whatever the client sends next. Random ones apply just
+ * as early, to requests that found the queue empty.
  */
 public final class Misbehaviour {
   enum Kind {
