@@ -152,7 +152,10 @@ public final class PolyAiData implements Closeable {
     return conversations;
   }
 
-  /** Debug chats: talk to an agent, a draft or a variant, and see where each reply came from. */
+  /**
+   * {@return debug chats, to talk to an agent, a draft or a variant and see where each reply came
+   * from}
+   */
   public DebugChats debugChat() {
     return debugChats;
   }
