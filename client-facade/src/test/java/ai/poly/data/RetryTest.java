@@ -17,11 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.poly.data.generated.api.ConversationsApi;
-import ai.poly.data.generated.api.DebugChatApi;
-import ai.poly.data.generated.model.AddAnnotationsBody;
-import ai.poly.data.generated.model.AnnotationItem;
-import ai.poly.data.generated.model.CreateDebugChatBody;
-import ai.poly.data.generated.model.UpsertNoteBody;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -127,34 +122,21 @@ final class RetryTest {
     }
   }
 
-  private Object annotate() {
-    AddAnnotationsBody body =
-        new AddAnnotationsBody()
-            .annotations(
-                List.of(
-                    new AnnotationItem()
-                        .turnId(0)
-                        .role(AnnotationItem.RoleEnum.USER)
-                        .annotationType(AnnotationItem.AnnotationTypeEnum.WRONG_TRANSCRIPT)));
-    ConversationsApi api = client.retrofit.create(ConversationsApi.class);
-    return client.calls.execute(
-        api.v1AgentsAgentIdConversationsConversationIdAnnotationPost(AGENT, CONVERSATION, body),
-        response -> response);
+  private void annotate() {
+    client
+        .conversations()
+        .annotate(
+            AGENT,
+            CONVERSATION,
+            List.of(Annotation.of(0, Role.USER, AnnotationType.WRONG_TRANSCRIPT)));
   }
 
-  private Object upsertNote() {
-    ConversationsApi api = client.retrofit.create(ConversationsApi.class);
-    return client.calls.execute(
-        api.v1AgentsAgentIdConversationsConversationIdNotePost(
-            AGENT, CONVERSATION, new UpsertNoteBody().note("Caller asked twice")),
-        response -> response);
+  private void upsertNote() {
+    client.conversations().upsertNote(AGENT, CONVERSATION, "Caller asked twice");
   }
 
-  private Object startDebugChat() {
-    DebugChatApi api = client.retrofit.create(DebugChatApi.class);
-    return client.calls.execute(
-        api.v1AgentsAgentIdDebugChatPost(AGENT, new CreateDebugChatBody().channel("chat")),
-        response -> response);
+  private void startDebugChat() {
+    client.debugChat().start(AGENT, DebugChatOptions.builder().channel("chat").build());
   }
 
   /** A base URL on which nothing listens: every connection is refused. */
