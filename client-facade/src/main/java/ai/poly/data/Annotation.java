@@ -27,6 +27,10 @@ public final class Annotation {
   /**
    * An annotation of the turn at {@code turnIndex}, counted from 0 as {@link Turn#index()} is.
    *
+   * @param turnIndex the turn's zero-based index
+   * @param role the side of the turn to flag
+   * @param type what is wrong
+   * @return the annotation
    * @throws IllegalArgumentException if {@code turnIndex} is negative
    */
   public static Annotation of(int turnIndex, Role role, AnnotationType type) {
@@ -39,23 +43,30 @@ public final class Annotation {
         Objects.requireNonNull(type, "type == null"));
   }
 
-  /** An annotation of {@code turn}, by its {@link Turn#index()}. */
+  /**
+   * An annotation of {@code turn}, by its {@link Turn#index()}.
+   *
+   * @param turn a turn of the conversation to annotate
+   * @param role the side of the turn to flag
+   * @param type what is wrong
+   * @return the annotation
+   */
   public static Annotation of(Turn turn, Role role, AnnotationType type) {
     Objects.requireNonNull(turn, "turn == null");
     return of(turn.index(), role, type);
   }
 
-  /** The zero-based index of the annotated turn. */
+  /** {@return the zero-based index of the annotated turn} */
   public int turnIndex() {
     return turnIndex;
   }
 
-  /** The side of the turn that is annotated. */
+  /** {@return the side of the turn that is annotated} */
   public Role role() {
     return role;
   }
 
-  /** What is wrong. */
+  /** {@return what is wrong} */
   public AnnotationType type() {
     return type;
   }

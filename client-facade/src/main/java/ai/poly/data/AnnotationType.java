@@ -15,7 +15,7 @@ public enum AnnotationType {
     this.wireValue = wireValue;
   }
 
-  /** The value the service uses, e.g. {@code missing_topic}. */
+  /** {@return the value the service uses, e.g. {@code missing_topic}} */
   public String wireValue() {
     return wireValue;
   }

@@ -19,6 +19,12 @@ import retrofit2.Response;
  * documented exceptions, synchronously or asynchronously alike.
  */
 final class ApiCalls {
+  /**
+   * The most of a parser's message an exception quotes. Moshi's messages end with the JSON path,
+   * which names every enclosing member: 255 levels of long names would make megabytes.
+   */
+  static final int MAX_PROBLEM_CHARS = 1000;
+
   /** Turns a generated response model into a facade value. */
   interface Mapper<G, T> {
     T map(G body);
@@ -26,11 +32,13 @@ final class ApiCalls {
 
   private final Secrets secrets;
   private final Clock clock;
+  private final Sleeper sleeper;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  ApiCalls(Secrets secrets, Clock clock) {
+  ApiCalls(Secrets secrets, Clock clock, Sleeper sleeper) {
     this.secrets = secrets;
     this.clock = clock;
+    this.sleeper = sleeper;
   }
 
   /** Marks the client closed; returns true the first time only. */
@@ -70,31 +78,84 @@ final class ApiCalls {
       Call<G> call, RequestOptions options, Mapper<? super G, T> mapper) {
     checkOpen();
     CallContext context = prepare(call, options);
-    CallFuture<T> future = new CallFuture<>(call);
-    call.enqueue(
-        new Callback<G>() {
-          @Override
-          public void onResponse(Call<G> c, Response<G> response) {
+    context.handRetriesBack();
+    CallFuture<T> future = new CallFuture<>();
+    new AsyncAttempts<G, T>(context, mapper, future).enqueue(call);
+    return future;
+  }
+
+  /**
+   * The attempts of one async call. Each is a clone of the first Retrofit call, enqueued when the
+   * wait that {@link RetryInterceptor} asked for is over, so that no thread is held meanwhile.
+   */
+  private final class AsyncAttempts<G, T> implements Callback<G> {
+    private final CallContext context;
+    private final Mapper<? super G, T> mapper;
+    private final CallFuture<T> future;
+
+    AsyncAttempts(CallContext context, Mapper<? super G, T> mapper, CallFuture<T> future) {
+      this.context = context;
+      this.mapper = mapper;
+      this.future = future;
+    }
+
+    void enqueue(Call<G> attempt) {
+      future.attempt(attempt);
+      attempt.enqueue(this);
+    }
+
+    @Override
+    public void onResponse(Call<G> attempt, Response<G> response) {
+      Duration wait = context.takeRetryWait();
+      if (wait != null) {
+        retry(attempt, wait);
+        return;
+      }
+      try {
+        future.complete(handle(context, response, mapper));
+      } catch (RuntimeException e) {
+        future.completeExceptionally(e);
+      }
+    }
+
+    @Override
+    public void onFailure(Call<G> attempt, Throwable t) {
+      Duration wait = context.takeRetryWait();
+      if (wait != null) {
+        retry(attempt, wait);
+      } else if (t instanceof InvalidBodyException) {
+        InvalidBodyException e = (InvalidBodyException) t;
+        future.completeExceptionally(invalid(context, e.getMessage(), e.excerpt, e));
+      } else if (t instanceof IOException) {
+        future.completeExceptionally(ioFailure(context, (IOException) t));
+      } else {
+        future.completeExceptionally(t);
+      }
+    }
+
+    private void retry(Call<G> last, Duration wait) {
+      sleeper.schedule(
+          wait,
+          future::isDone,
+          () -> {
+            if (future.isDone()) {
+              return;
+            }
             try {
-              future.complete(handle(context, response, mapper));
+              Call<G> next = last.clone();
+              ContextCallFactory.repeat(next, context);
+              // The rest of the deadline; RetryInterceptor started no wait that would pass it.
+              long deadline = context.deadlineMillis();
+              if (deadline != Long.MAX_VALUE) {
+                long left = Math.max(1, deadline - clock.millis());
+                next.timeout().timeout(left, TimeUnit.MILLISECONDS);
+              }
+              enqueue(next);
             } catch (RuntimeException e) {
               future.completeExceptionally(e);
             }
-          }
-
-          @Override
-          public void onFailure(Call<G> c, Throwable t) {
-            if (t instanceof InvalidBodyException) {
-              InvalidBodyException e = (InvalidBodyException) t;
-              future.completeExceptionally(invalid(context, e.getMessage(), e.excerpt, e));
-            } else if (t instanceof IOException) {
-              future.completeExceptionally(ioFailure(context, (IOException) t));
-            } else {
-              future.completeExceptionally(t);
-            }
-          }
-        });
-    return future;
+          });
+    }
   }
 
   /**
@@ -163,11 +224,15 @@ final class ApiCalls {
       CallContext context, @Nullable String problem, String body, @Nullable Throwable cause) {
     int status = context.lastStatus();
     String correlationId = context.reportedCorrelationId();
+    String detail = secrets.scrub(String.valueOf(problem));
+    if (detail.length() > MAX_PROBLEM_CHARS) {
+      detail = detail.substring(0, MAX_PROBLEM_CHARS) + "…";
+    }
     String message =
         "invalid response (HTTP "
             + status
             + "): "
-            + secrets.scrub(String.valueOf(problem))
+            + detail
             + " (correlation id "
             + correlationId
             + ")"
@@ -206,19 +271,23 @@ final class ApiCalls {
         context.attempts());
   }
 
-  /** A future whose cancellation cancels the HTTP call behind it. */
+  /** A future whose cancellation cancels the HTTP call of its current attempt. */
   private static final class CallFuture<T> extends CompletableFuture<T> {
-    private final Call<?> call;
+    private volatile @Nullable Call<?> attempt;
 
-    CallFuture(Call<?> call) {
-      this.call = call;
+    void attempt(Call<?> attempt) {
+      this.attempt = attempt;
+      if (isCancelled()) {
+        attempt.cancel();
+      }
     }
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       boolean cancelled = super.cancel(mayInterruptIfRunning);
-      if (cancelled) {
-        call.cancel();
+      Call<?> current = attempt;
+      if (cancelled && current != null) {
+        current.cancel();
       }
       return cancelled;
     }

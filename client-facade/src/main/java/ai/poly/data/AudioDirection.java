@@ -15,7 +15,7 @@ public enum AudioDirection {
     this.wireValue = wireValue;
   }
 
-  /** The value of the {@code direction} query parameter, e.g. {@code combined}. */
+  /** {@return the value of the {@code direction} query parameter, e.g. {@code combined}} */
   public String wireValue() {
     return wireValue;
   }

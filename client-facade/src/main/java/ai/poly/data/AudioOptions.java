@@ -22,27 +22,27 @@ public final class AudioOptions {
     this.redacted = builder.redacted;
   }
 
-  /** Both sides, unredacted where the key may hear personal data. */
+  /** {@return options for both sides, unredacted where the key may hear personal data} */
   public static AudioOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder holding the defaults. */
+  /** {@return a builder holding the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
-  /** Whose voice the recording holds. */
+  /** {@return whose voice the recording holds} */
   public AudioDirection direction() {
     return direction;
   }
 
-  /** Whether to ask for the recording with personal data redacted. */
+  /** {@return whether to ask for the recording with personal data redacted} */
   public boolean redacted() {
     return redacted;
   }
@@ -78,7 +78,12 @@ public final class AudioOptions {
       this.redacted = options.redacted;
     }
 
-    /** Whose voice the recording holds. Default {@link AudioDirection#COMBINED}. */
+    /**
+     * Whose voice the recording holds. Default {@link AudioDirection#COMBINED}.
+     *
+     * @param direction the side, or both
+     * @return this builder
+     */
     public Builder direction(AudioDirection direction) {
       this.direction = Objects.requireNonNull(direction, "direction == null");
       return this;
@@ -87,13 +92,16 @@ public final class AudioOptions {
     /**
      * Whether to ask for the recording with personal data redacted. Default false. Keys without
      * access to personal data always get the redacted recording.
+     *
+     * @param redacted true to ask for the redacted recording
+     * @return this builder
      */
     public Builder redacted(boolean redacted) {
       this.redacted = redacted;
       return this;
     }
 
-    /** The options. */
+    /** {@return the options} */
     public AudioOptions build() {
       return new AudioOptions(this);
     }

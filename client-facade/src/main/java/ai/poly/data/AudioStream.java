@@ -110,13 +110,16 @@ public final class AudioStream extends InputStream {
     return size >= 2 && (head.getByte(0) & 0xff) == 0xff && (head.getByte(1) & 0xe0) == 0xe0;
   }
 
-  /** The recording's media type, e.g. {@code audio/wav}, or null when the service did not say. */
+  /**
+   * {@return the recording's media type, e.g. {@code audio/wav}, or null when the service did not
+   * say}
+   */
   public @Nullable String contentType() {
     MediaType type = body.contentType();
     return type != null ? type.toString() : null;
   }
 
-  /** The recording's length in bytes, or -1 when the service did not say. */
+  /** {@return the recording's length in bytes, or -1 when the service did not say} */
   public long contentLength() {
     return body.contentLength();
   }

@@ -1,5 +1,6 @@
 package ai.poly.data;
 
+import java.time.Duration;
 import java.util.UUID;
 import okhttp3.Headers;
 import okhttp3.Request;
@@ -18,6 +19,10 @@ final class CallContext {
   private volatile RequestOptions options = RequestOptions.none();
   private volatile int attempts;
   private volatile @Nullable String stopReason;
+  private volatile boolean retriesHandedBack;
+  private volatile @Nullable Duration retryWait;
+  private volatile long deadlineMillis = -1;
+  private volatile long timeoutMillis;
 
   CallContext(String correlationId) {
     this.correlationId = correlationId;
@@ -63,6 +68,53 @@ final class CallContext {
 
   void attemptStarted() {
     attempts++;
+  }
+
+  /**
+   * Makes {@link RetryInterceptor} hand each retry back instead of waiting for it: an async call
+   * waits without holding an OkHttp thread, and {@link ApiCalls} makes the next attempt.
+   */
+  void handRetriesBack() {
+    retriesHandedBack = true;
+  }
+
+  boolean retriesHandedBack() {
+    return retriesHandedBack;
+  }
+
+  /** Asks for another attempt after {@code wait}; only when retries are handed back. */
+  void retryAfter(Duration wait) {
+    retryWait = wait;
+  }
+
+  /** The wait before the attempt asked for by the last one, cleared; null when none was. */
+  @Nullable Duration takeRetryWait() {
+    Duration wait = retryWait;
+    retryWait = null;
+    return wait;
+  }
+
+  /**
+   * Starts the call's deadline at {@code nowMillis} plus {@code timeoutMillis} (0: none), unless an
+   * earlier attempt started it already. Returns the deadline, or Long.MAX_VALUE for none.
+   */
+  synchronized long startDeadline(long nowMillis, long timeoutMillis) {
+    if (deadlineMillis < 0) {
+      this.timeoutMillis = timeoutMillis;
+      deadlineMillis = timeoutMillis == 0 ? Long.MAX_VALUE : nowMillis + timeoutMillis;
+    }
+    return deadlineMillis;
+  }
+
+  /** The call's deadline on the clock, or Long.MAX_VALUE when it has none or has not started. */
+  long deadlineMillis() {
+    long deadline = deadlineMillis;
+    return deadline < 0 ? Long.MAX_VALUE : deadline;
+  }
+
+  /** The call's whole timeout as configured, in milliseconds; 0 for none. */
+  long timeoutMillis() {
+    return timeoutMillis;
   }
 
   /** Why the call was not retried although its failure is retryable, or null. */

@@ -17,7 +17,7 @@ public enum ClientEnv {
     this.wireValue = wireValue;
   }
 
-  /** The value the API takes, e.g. {@code pre-release}. */
+  /** {@return the value the API takes, e.g. {@code pre-release}} */
   public String wireValue() {
     return wireValue;
   }

@@ -205,20 +205,20 @@ public final class Conversation extends ConversationSummary {
     }
   }
 
-  /** The turns in the order the service lists them; empty when none. */
+  /** {@return the turns in the order the service lists them; empty when none} */
   public List<Turn> turns() {
     return turns;
   }
 
   /**
-   * Metrics by name (e.g. {@code CALL_DURATION}), each with its recorded samples in order; empty
-   * when none.
+   * {@return metrics by name (e.g. {@code CALL_DURATION}), each with its recorded samples in order;
+   * empty when none}
    */
   public Map<String, List<MetricSample>> metrics() {
     return metrics;
   }
 
-  /** Every function event, ordered by turn number; empty when none. */
+  /** {@return every function event, ordered by turn number; empty when none} */
   public List<FunctionEvent> functionEvents() {
     return functionEvents;
   }

@@ -136,37 +136,43 @@ public final class ConversationPage {
     return null;
   }
 
-  /** The conversations of this page, newest first; empty past the last page. */
+  /** {@return the conversations of this page, newest first; empty past the last page} */
   public List<ConversationSummary> conversations() {
     return conversations;
   }
 
   /**
-   * The total number of the agent's conversations (not this page's size), or null when the
-   * response did not say. It may grow while you page, as conversations arrive.
+   * {@return the total number of the agent's conversations (not this page's size), or null when
+   * the response did not say} It may grow while you page, as conversations arrive.
    */
   public @Nullable Integer count() {
     return count;
   }
 
-  /** The most conversations this page could hold: the service's figure, else the one asked for. */
+  /**
+   * {@return the most conversations this page could hold: the service's figure, else the one asked
+   * for}
+   */
   public int limit() {
     return limit;
   }
 
-  /** How many conversations precede this page: the service's figure, else the one asked for. */
+  /**
+   * {@return how many conversations precede this page: the service's figure, else the one asked
+   * for}
+   */
   public int offset() {
     return offset;
   }
 
-  /** Members of the response this version does not model, raw. */
+  /** {@return members of the response this version does not model, raw} */
   public Map<String, @Nullable Object> additionalProperties() {
     return additionalProperties;
   }
 
   /**
-   * Whether another page may follow: false once a page is empty or short (fewer than {@link
-   * #limit()}), or reaches {@link #count()}.
+   * {@return whether another page may follow: false once a page is empty or short (fewer than
+   * {@link #limit()}), or reaches {@link #count()}}
    */
   public boolean hasNextPage() {
     int size = conversations.size();
@@ -179,6 +185,7 @@ public final class ConversationPage {
   /**
    * Fetches the page after this one, with the same limit and request options.
    *
+   * @return the next page
    * @throws NoSuchElementException if {@link #hasNextPage()} is false
    * @throws PolyAiException if the request fails
    */
@@ -189,6 +196,7 @@ public final class ConversationPage {
   /**
    * Fetches the page after this one without blocking, as {@link #nextPage()} does.
    *
+   * @return the future next page
    * @throws NoSuchElementException if {@link #hasNextPage()} is false
    */
   public CompletableFuture<ConversationPage> nextPageAsync() {

@@ -92,143 +92,143 @@ public class ConversationSummary {
     return new ConversationSummary(reader, fields.extras());
   }
 
-  /** The conversation's id, e.g. {@code CA5e1b...} for a call. */
+  /** {@return the conversation's id, e.g. {@code CA5e1b...} for a call} */
   public final String conversationId() {
     return conversationId;
   }
 
-  /** The account the conversation belongs to. */
+  /** {@return the account the conversation belongs to} */
   public final String accountId() {
     return accountId;
   }
 
-  /** The project (agent) the conversation belongs to, e.g. {@code PROJECT-K4T9QZ2M}. */
+  /** {@return the project (agent) the conversation belongs to, e.g. {@code PROJECT-K4T9QZ2M}} */
   public final String projectId() {
     return projectId;
   }
 
-  /** When the record was created. */
+  /** {@return when the record was created} */
   public final @Nullable Instant createdAt() {
     return createdAt;
   }
 
-  /** When the conversation started. */
+  /** {@return when the conversation started} */
   public final @Nullable Instant startedAt() {
     return startedAt;
   }
 
-  /** When it finished; null while in progress. */
+  /** {@return when it finished; null while in progress} */
   public final @Nullable Instant finishedAt() {
     return finishedAt;
   }
 
-  /** The channel, e.g. {@code VOICE-SIP} or {@code WEBCHAT}. */
+  /** {@return the channel, e.g. {@code VOICE-SIP} or {@code WEBCHAT}} */
   public final @Nullable String channel() {
     return channel;
   }
 
-  /** The caller's number. */
+  /** {@return the caller's number} */
   public final @Nullable String fromNumber() {
     return fromNumber;
   }
 
-  /** The number called. */
+  /** {@return the number called} */
   public final @Nullable String toNumber() {
     return toNumber;
   }
 
-  /** The conversation's language, e.g. {@code en-GB}. */
+  /** {@return the conversation's language, e.g. {@code en-GB}} */
   public final @Nullable String language() {
     return language;
   }
 
-  /** The agent variant that handled it. */
+  /** {@return the agent variant that handled it} */
   public final @Nullable String variantId() {
     return variantId;
   }
 
-  /** The environment, e.g. {@code live} or {@code sandbox}. */
+  /** {@return the environment, e.g. {@code live} or {@code sandbox}} */
   public final @Nullable String clientEnv() {
     return clientEnv;
   }
 
-  /** The total length of the call. */
+  /** {@return the total length of the call} */
   public final @Nullable Duration totalDuration() {
     return totalDuration;
   }
 
-  /** How long the PolyAI agent handled the call. */
+  /** {@return how long the PolyAI agent handled the call} */
   public final @Nullable Duration polyaiDuration() {
     return polyaiDuration;
   }
 
-  /** The conversation's duration. */
+  /** {@return the conversation's duration} */
   public final @Nullable Duration duration() {
     return duration;
   }
 
-  /** Whether the conversation is still going on. */
+  /** {@return whether the conversation is still going on} */
   public final @Nullable Boolean inProgress() {
     return inProgress;
   }
 
-  /** Whether the agent handed the conversation off (e.g. transferred the call). */
+  /** {@return whether the agent handed the conversation off (e.g. transferred the call)} */
   public final @Nullable Boolean handoff() {
     return handoff;
   }
 
-  /** Where it was handed off to. */
+  /** {@return where it was handed off to} */
   public final @Nullable String handoffDestination() {
     return handoffDestination;
   }
 
-  /** Why it was handed off. */
+  /** {@return why it was handed off} */
   public final @Nullable String handoffReason() {
     return handoffReason;
   }
 
-  /** The direction, e.g. {@code inbound}. */
+  /** {@return the direction, e.g. {@code inbound}} */
   public final @Nullable String direction() {
     return direction;
   }
 
-  /** Tags on the conversation; empty when none. */
+  /** {@return tags on the conversation; empty when none} */
   public final List<String> tags() {
     return tags;
   }
 
-  /** PolyAI's quality score for the conversation. */
+  /** {@return PolyAI's quality score for the conversation} */
   public final @Nullable Double polyScore() {
     return polyScore;
   }
 
-  /** The short summary, from any of the forms the service sends. */
+  /** {@return the short summary, from any of the forms the service sends} */
   public final @Nullable Summary shortSummary() {
     return shortSummary;
   }
 
-  /** The deployment of the agent that handled it. */
+  /** {@return the deployment of the agent that handled it} */
   public final @Nullable String deploymentId() {
     return deploymentId;
   }
 
-  /** The note left on the conversation. */
+  /** {@return the note left on the conversation} */
   public final @Nullable String note() {
     return note;
   }
 
   /**
-   * The path of the recording relative to the API base ({@code conversations/<id>/audio}), as the
-   * service sends it; not a full URL.
+   * {@return the path of the recording relative to the API base ({@code conversations/<id>/audio}),
+   * as the service sends it; not a full URL}
    */
   public final @Nullable String audioUrl() {
     return audioUrl;
   }
 
   /**
-   * Members this type does not model (a field a newer API version added, say) and members whose
-   * value had an unexpected type, as plain JSON values: integers are {@code Long}, other numbers
-   * {@code Double}, objects {@code Map}, arrays {@code List}.
+   * {@return members this type does not model (a field a newer API version added, say) and members
+   * whose value had an unexpected type, as plain JSON values: integers are {@code Long}, other
+   * numbers {@code Double}, objects {@code Map}, arrays {@code List}}
    */
   public final Map<String, @Nullable Object> additionalProperties() {
     return additionalProperties;

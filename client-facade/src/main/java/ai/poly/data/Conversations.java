@@ -52,6 +52,7 @@ public final class Conversations {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param conversationId the conversation
+   * @return the conversation
    * @throws NotFoundException if there is no such conversation ({@code CONVERSATIONS_NOT_FOUND})
    * @throws AuthenticationException if the API key is wrong or belongs to another region
    * @throws PolyAiException for any other failure (see its subclasses)
@@ -64,7 +65,10 @@ public final class Conversations {
    * Fetches one conversation as {@link #get(String, String)} does, with this call's own retry
    * policy or timeouts.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
    * @param options settings that override the client's for this call
+   * @return the conversation
    */
   public Conversation get(String agentId, String conversationId, RequestOptions options) {
     Checks.notNull(options, "options");
@@ -75,6 +79,10 @@ public final class Conversations {
    * Fetches one conversation without blocking a thread. Cancelling the future cancels the HTTP
    * call. The future fails with the exceptions {@link #get} throws; it completes on an OkHttp
    * thread, so chain heavy work with the {@code *Async} methods of {@link CompletableFuture}.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
+   * @return the future conversation
    */
   public CompletableFuture<Conversation> getAsync(String agentId, String conversationId) {
     return getAsync(agentId, conversationId, RequestOptions.none());
@@ -84,7 +92,10 @@ public final class Conversations {
    * Fetches one conversation as {@link #getAsync(String, String)} does, with this call's own retry
    * policy or timeouts. Cancelling the future also stops its retries.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
    * @param options settings that override the client's for this call
+   * @return the future conversation
    */
   public CompletableFuture<Conversation> getAsync(
       String agentId, String conversationId, RequestOptions options) {
@@ -96,7 +107,9 @@ public final class Conversations {
   /**
    * Fetches one page of the agent's conversations, newest first, without their turns.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param params the page's limit and offset; {@link ListParams#defaults()} for the first 50
+   * @return the page
    * @throws PolyAiException if the request fails (see its subclasses)
    */
   public ConversationPage list(String agentId, ListParams params) {
@@ -104,8 +117,13 @@ public final class Conversations {
   }
 
   /**
-   * Fetches one page as {@link #list(String, ListParams)} does, with this call's own retry policy or
-   * timeouts; its {@link ConversationPage#nextPage()} uses them too.
+   * Fetches one page as {@link #list(String, ListParams)} does, with this call's own retry policy
+   * or timeouts; its {@link ConversationPage#nextPage()} uses them too.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param params the page's limit and offset
+   * @param options settings that override the client's for this call
+   * @return the page
    */
   public ConversationPage list(String agentId, ListParams params, RequestOptions options) {
     Checks.id(agentId, "agentId");
@@ -117,13 +135,23 @@ public final class Conversations {
   /**
    * Fetches one page without blocking a thread, as {@link #getAsync} does for a conversation.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param params the page's limit and offset
+   * @return the future page
    * @see #list(String, ListParams)
    */
   public CompletableFuture<ConversationPage> listAsync(String agentId, ListParams params) {
     return listAsync(agentId, params, RequestOptions.none());
   }
 
-  /** Fetches one page as {@link #listAsync(String, ListParams)} does, with this call's options. */
+  /**
+   * Fetches one page as {@link #listAsync(String, ListParams)} does, with this call's options.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param params the page's limit and offset
+   * @param options settings that override the client's for this call
+   * @return the future page
+   */
   public CompletableFuture<ConversationPage> listAsync(
       String agentId, ListParams params, RequestOptions options) {
     Checks.id(agentId, "agentId");
@@ -135,6 +163,9 @@ public final class Conversations {
   /**
    * Every conversation of the agent, newest first, fetched 100 at a time as you iterate. No request
    * is made until iteration starts. See {@link PagedIterable} for how paging ends.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @return the conversations, fetched page by page
    */
   public PagedIterable<ConversationSummary> listAll(String agentId) {
     return listAll(agentId, ListParams.builder().limit(LIST_ALL_PAGE_SIZE).build());
@@ -143,13 +174,23 @@ public final class Conversations {
   /**
    * Every conversation from {@code params}' offset on, in pages of its limit (100 if unset).
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param params the first page's offset, and the page size
+   * @return the conversations, fetched page by page
    * @see #listAll(String)
    */
   public PagedIterable<ConversationSummary> listAll(String agentId, ListParams params) {
     return listAll(agentId, params, RequestOptions.none());
   }
 
-  /** Every conversation as {@link #listAll(String, ListParams)} does, with these options per page. */
+  /**
+   * Every conversation as {@link #listAll(String, ListParams)} does, with these options per page.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param params the first page's offset, and the page size
+   * @param options settings that override the client's for each page's request
+   * @return the conversations, fetched page by page
+   */
   public PagedIterable<ConversationSummary> listAll(
       String agentId, ListParams params, RequestOptions options) {
     Checks.id(agentId, "agentId");
@@ -190,8 +231,11 @@ public final class Conversations {
   /**
    * Opens a conversation's recording as it streams from the service. Close it when done.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
    * @param options whose voice, and whether redacted; {@link AudioOptions#defaults()} for both
    *     sides
+   * @return the recording, open; the caller closes it
    * @throws NotFoundException if there is no such conversation, or no recording of it ({@code
    *     errorCode()} {@code CONVERSATIONS_RECORDING_NOT_FOUND})
    * @throws PolyAiInvalidResponseException if the service answers with something other than audio,
@@ -206,6 +250,12 @@ public final class Conversations {
    * Opens a recording as {@link #audio(String, String, AudioOptions)} does, with this call's own
    * retry policy or timeouts. The call timeout ends when the recording starts to arrive; the read
    * timeout bounds each silence while it streams.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
+   * @param audio whose voice, and whether redacted
+   * @param options settings that override the client's for this call
+   * @return the recording, open; the caller closes it
    */
   public AudioStream audio(
       String agentId, String conversationId, AudioOptions audio, RequestOptions options) {
@@ -218,6 +268,9 @@ public final class Conversations {
    * over it once whole; on any failure the temporary file is deleted and {@code target} is left as
    * it was. An existing file at {@code target} is replaced. The file is readable by its owner only.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
+   * @param options whose voice, and whether redacted
    * @param target the file to write; its folder must exist
    * @return the number of bytes written
    * @throws IllegalArgumentException if {@code target}'s folder does not exist or it is a folder
@@ -234,6 +287,14 @@ public final class Conversations {
   /**
    * Downloads a recording as {@link #downloadAudio(String, String, AudioOptions, Path)} does, with
    * this call's own retry policy or timeouts.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
+   * @param audio whose voice, and whether redacted
+   * @param target the file to write; its folder must exist
+   * @param options settings that override the client's for this call
+   * @return the number of bytes written
+   * @throws IOException if writing the file fails
    */
   public long downloadAudio(
       String agentId,
@@ -303,6 +364,8 @@ public final class Conversations {
    * is not idempotent: the call is retried only when the request certainly never reached the
    * service (a refused connection, or a 429), never after a 5xx or a timeout.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
    * @param annotations at least one
    * @throws IllegalArgumentException if {@code annotations} is empty
    * @throws PolyAiInvalidResponseException if the service does not confirm success
@@ -312,7 +375,14 @@ public final class Conversations {
     annotate(agentId, conversationId, annotations, RequestOptions.none());
   }
 
-  /** Flags turns as {@link #annotate(String, String, List)} does, with this call's options. */
+  /**
+   * Flags turns as {@link #annotate(String, String, List)} does, with this call's options.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
+   * @param annotations at least one
+   * @param options settings that override the client's for this call
+   */
   public void annotate(
       String agentId, String conversationId, List<Annotation> annotations, RequestOptions options) {
     Checks.id(agentId, "agentId");
@@ -350,6 +420,8 @@ public final class Conversations {
    * Sets the note of a conversation, replacing any note it has. Retried as a read is: sending the
    * same note twice leaves the same note.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
    * @param note the text; empty to clear the note
    * @throws PolyAiInvalidResponseException if the service does not confirm success
    * @throws PolyAiException for any other failure (see its subclasses)
@@ -358,7 +430,14 @@ public final class Conversations {
     upsertNote(agentId, conversationId, note, RequestOptions.none());
   }
 
-  /** Sets the note as {@link #upsertNote(String, String, String)} does, with this call's options. */
+  /**
+   * Sets the note as {@link #upsertNote(String, String, String)} does, with this call's options.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param conversationId the conversation
+   * @param note the text; empty to clear the note
+   * @param options settings that override the client's for this call
+   */
   public void upsertNote(
       String agentId, String conversationId, String note, RequestOptions options) {
     Checks.id(agentId, "agentId");

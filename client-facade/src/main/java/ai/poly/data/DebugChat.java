@@ -42,27 +42,27 @@ public final class DebugChat {
     this.ended = greeting.conversationEnded();
   }
 
-  /** The agent this chat is with. */
+  /** {@return the agent this chat is with} */
   public String agentId() {
     return agentId;
   }
 
   /**
-   * The chat's id, the service's or the one set with {@link
-   * DebugChatOptions.Builder#conversationId}.
+   * {@return the chat's id, the service's or the one set with {@link
+   * DebugChatOptions.Builder#conversationId}}
    */
   public String conversationId() {
     return conversationId;
   }
 
-  /** The agent's first words, sent when the chat started. */
+  /** {@return the agent's first words, sent when the chat started} */
   public DebugChatReply greeting() {
     return greeting;
   }
 
   /**
-   * Whether the chat has ended: a reply (or the greeting) said so, or the service answered a
-   * message with 410 {@code CHAT_CONVERSATION_ENDED}.
+   * {@return whether the chat has ended: a reply (or the greeting) said so, or the service
+   * answered a message with 410 {@code CHAT_CONVERSATION_ENDED}}
    */
   public boolean isEnded() {
     return ended;
@@ -73,6 +73,7 @@ public final class DebugChat {
    * languages.
    *
    * @param text what the user says; may be empty
+   * @return the agent's reply
    * @throws IllegalStateException if the chat has ended, before any request
    * @throws GoneException if the service says the chat has ended ({@code CHAT_CONVERSATION_ENDED});
    *     {@link #isEnded()} is true afterwards
@@ -87,6 +88,7 @@ public final class DebugChat {
    * Sends a message with its own settings or metadata, as {@link #send(String)} does.
    *
    * @param message the text, with settings that override the chat's for this message
+   * @return the agent's reply
    */
   public DebugChatReply send(DebugChatMessage message) {
     return send(message, RequestOptions.none());
@@ -96,7 +98,9 @@ public final class DebugChat {
    * Sends a message as {@link #send(DebugChatMessage)} does, with this call's own retry policy or
    * timeouts.
    *
+   * @param message the text, with settings that override the chat's for this message
    * @param requestOptions settings that override the client's for this call
+   * @return the agent's reply
    */
   public DebugChatReply send(DebugChatMessage message, RequestOptions requestOptions) {
     Checks.notNull(requestOptions, "requestOptions");
@@ -114,12 +118,20 @@ public final class DebugChat {
    * call. The future fails with the exceptions {@link #send(String)} throws, other than the
    * IllegalStateException of an ended chat, which this method throws itself. It completes on an
    * OkHttp thread, after {@link #isEnded()} has taken the reply into account.
+   *
+   * @param text what the user says; may be empty
+   * @return the future reply
    */
   public CompletableFuture<DebugChatReply> sendAsync(String text) {
     return sendAsync(DebugChatMessage.of(text), RequestOptions.none());
   }
 
-  /** Sends a message with its own settings or metadata, as {@link #sendAsync(String)} does. */
+  /**
+   * Sends a message with its own settings or metadata, as {@link #sendAsync(String)} does.
+   *
+   * @param message the text, with settings that override the chat's for this message
+   * @return the future reply
+   */
   public CompletableFuture<DebugChatReply> sendAsync(DebugChatMessage message) {
     return sendAsync(message, RequestOptions.none());
   }
@@ -128,7 +140,9 @@ public final class DebugChat {
    * Sends a message as {@link #sendAsync(DebugChatMessage)} does, with this call's own retry policy
    * or timeouts. Cancelling the future also stops its retries.
    *
+   * @param message the text, with settings that override the chat's for this message
    * @param requestOptions settings that override the client's for this call
+   * @return the future reply
    */
   public CompletableFuture<DebugChatReply> sendAsync(
       DebugChatMessage message, RequestOptions requestOptions) {

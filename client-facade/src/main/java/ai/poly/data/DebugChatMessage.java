@@ -32,42 +32,47 @@ public final class DebugChatMessage {
     this.metadata = builder.metadata;
   }
 
-  /** A message of {@code text} with the chat's settings and no metadata. */
+  /**
+   * A message of {@code text} with the chat's settings and no metadata.
+   *
+   * @param text what the user says; may be empty
+   * @return the message
+   */
   public static DebugChatMessage of(String text) {
     return builder().text(text).build();
   }
 
-  /** A builder with no text set yet. */
+  /** {@return a builder with no text set yet} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this message. */
+  /** {@return a builder holding this message} */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
-  /** What the user says; may be empty. */
+  /** {@return what the user says; may be empty} */
   public String text() {
     return text;
   }
 
-  /** The environment for this message, or null for the chat's. */
+  /** {@return the environment for this message, or null for the chat's} */
   public @Nullable ClientEnv clientEnv() {
     return clientEnv;
   }
 
-  /** The speech-recognition language for this message, or null for the chat's. */
+  /** {@return the speech-recognition language for this message, or null for the chat's} */
   public @Nullable String asrLangCode() {
     return asrLangCode;
   }
 
-  /** The text-to-speech language for this message, or null for the chat's. */
+  /** {@return the text-to-speech language for this message, or null for the chat's} */
   public @Nullable String ttsLangCode() {
     return ttsLangCode;
   }
 
-  /** Metadata about the input, as plain JSON values; empty when none. */
+  /** {@return metadata about the input, as plain JSON values; empty when none} */
   public Map<String, @Nullable Object> metadata() {
     return metadata;
   }
@@ -120,13 +125,23 @@ public final class DebugChatMessage {
       this.metadata = message.metadata;
     }
 
-    /** What the user says. Required; may be empty, for a turn without input. */
+    /**
+     * What the user says. Required; may be empty, for a turn without input.
+     *
+     * @param text what the user says
+     * @return this builder
+     */
     public Builder text(String text) {
       this.text = Objects.requireNonNull(text, "text == null");
       return this;
     }
 
-    /** The environment for this message. Default: the chat's ({@link DebugChatOptions}). */
+    /**
+     * The environment for this message. Default: the chat's ({@link DebugChatOptions}).
+     *
+     * @param clientEnv the environment
+     * @return this builder
+     */
     public Builder clientEnv(ClientEnv clientEnv) {
       this.clientEnv = Objects.requireNonNull(clientEnv, "clientEnv == null");
       return this;
@@ -134,13 +149,21 @@ public final class DebugChatMessage {
 
     /**
      * The speech-recognition language for this message, e.g. {@code en-GB}. Default: the chat's.
+     *
+     * @param asrLangCode a language code such as {@code en-GB}
+     * @return this builder
      */
     public Builder asrLangCode(String asrLangCode) {
       this.asrLangCode = DebugChatOptions.languageCode(asrLangCode, "asrLangCode");
       return this;
     }
 
-    /** The text-to-speech language for this message, e.g. {@code en-GB}. Default: the chat's. */
+    /**
+     * The text-to-speech language for this message, e.g. {@code en-GB}. Default: the chat's.
+     *
+     * @param ttsLangCode a language code such as {@code en-GB}
+     * @return this builder
+     */
     public Builder ttsLangCode(String ttsLangCode) {
       this.ttsLangCode = DebugChatOptions.languageCode(ttsLangCode, "ttsLangCode");
       return this;
@@ -150,6 +173,8 @@ public final class DebugChatMessage {
      * Metadata about the input, e.g. how it was entered. Values must be plain JSON, as for {@link
      * DebugChatOptions.Builder#integrationAttributes}. The map is copied. Default: none.
      *
+     * @param metadata names to plain JSON values
+     * @return this builder
      * @throws IllegalArgumentException naming the first value that is not JSON
      */
     public Builder metadata(Map<String, ?> metadata) {
@@ -161,6 +186,7 @@ public final class DebugChatMessage {
     /**
      * Creates the message.
      *
+     * @return the message
      * @throws IllegalStateException if no text was set
      */
     public DebugChatMessage build() {

@@ -40,54 +40,59 @@ public final class DebugChatOptions {
     this.integrationAttributes = builder.integrationAttributes;
   }
 
-  /** Options with every setting at its default: a sandbox chat with the agent's own settings. */
+  /**
+   * {@return options with every setting at its default: a sandbox chat with the agent's own
+   * settings}
+   */
   public static DebugChatOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder with every setting at its default. */
+  /** {@return a builder with every setting at its default} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
-  /** The environment the agent runs in. */
+  /** {@return the environment the agent runs in} */
   public ClientEnv clientEnv() {
     return clientEnv;
   }
 
-  /** The speech-recognition language, or null for the agent's. */
+  /** {@return the speech-recognition language, or null for the agent's} */
   public @Nullable String asrLangCode() {
     return asrLangCode;
   }
 
-  /** The text-to-speech language, or null for the agent's. */
+  /** {@return the text-to-speech language, or null for the agent's} */
   public @Nullable String ttsLangCode() {
     return ttsLangCode;
   }
 
-  /** The agent variant to run, or null for the default one. */
+  /** {@return the agent variant to run, or null for the default one} */
   public @Nullable String variantId() {
     return variantId;
   }
 
-  /** The channel to act as, e.g. {@code chat.polyai}, or null for the service's default. */
+  /**
+   * {@return the channel to act as, e.g. {@code chat.polyai}, or null for the service's default}
+   */
   public @Nullable String channel() {
     return channel;
   }
 
-  /** The id to give the chat, or null to let the service make one. */
+  /** {@return the id to give the chat, or null to let the service make one} */
   public @Nullable String conversationId() {
     return conversationId;
   }
 
   /**
-   * Attributes the agent's functions read as {@code conv.integration_attributes}, as plain JSON
-   * values; empty when none.
+   * {@return attributes the agent's functions read as {@code conv.integration_attributes}, as
+   * plain JSON values; empty when none}
    */
   public Map<String, @Nullable Object> integrationAttributes() {
     return integrationAttributes;
@@ -189,6 +194,9 @@ public final class DebugChatOptions {
     /**
      * The environment the agent runs in, sent when the chat starts and with every message. Default
      * {@link ClientEnv#SANDBOX}.
+     *
+     * @param clientEnv the environment
+     * @return this builder
      */
     public Builder clientEnv(ClientEnv clientEnv) {
       this.clientEnv = Objects.requireNonNull(clientEnv, "clientEnv == null");
@@ -198,6 +206,9 @@ public final class DebugChatOptions {
     /**
      * The speech-recognition language, e.g. {@code en-GB}, sent when the chat starts and with every
      * message. Default: none, for the agent's own.
+     *
+     * @param asrLangCode a language code such as {@code en-GB}
+     * @return this builder
      */
     public Builder asrLangCode(String asrLangCode) {
       this.asrLangCode = languageCode(asrLangCode, "asrLangCode");
@@ -207,19 +218,32 @@ public final class DebugChatOptions {
     /**
      * The text-to-speech language, e.g. {@code en-GB}, sent when the chat starts and with every
      * message. Default: none, for the agent's own.
+     *
+     * @param ttsLangCode a language code such as {@code en-GB}
+     * @return this builder
      */
     public Builder ttsLangCode(String ttsLangCode) {
       this.ttsLangCode = languageCode(ttsLangCode, "ttsLangCode");
       return this;
     }
 
-    /** The agent variant to run. Default: none, for the default variant. */
+    /**
+     * The agent variant to run. Default: none, for the default variant.
+     *
+     * @param variantId the variant's id; not blank
+     * @return this builder
+     */
     public Builder variantId(String variantId) {
       this.variantId = text(variantId, "variantId");
       return this;
     }
 
-    /** The channel the chat acts as, e.g. {@code chat.polyai}. Default: none, for the service's. */
+    /**
+     * The channel the chat acts as, e.g. {@code chat.polyai}. Default: none, for the service's.
+     *
+     * @param channel the channel's name; not blank
+     * @return this builder
+     */
     public Builder channel(String channel) {
       this.channel = text(channel, "channel");
       return this;
@@ -228,6 +252,9 @@ public final class DebugChatOptions {
     /**
      * The id to give the chat, e.g. to find it later among the agent's conversations. Default:
      * none, and the service makes one up.
+     *
+     * @param conversationId the id; not blank, nor {@code .} or {@code ..}
+     * @return this builder
      */
     public Builder conversationId(String conversationId) {
       this.conversationId = text(Checks.id(conversationId, "conversationId"), "conversationId");
@@ -239,6 +266,8 @@ public final class DebugChatOptions {
      * plain JSON: null, {@code String}, {@code Boolean}, a finite number, a {@code Map} with string
      * keys or a {@code Collection}, nested as deep as needed. The map is copied. Default: none.
      *
+     * @param integrationAttributes names to plain JSON values
+     * @return this builder
      * @throws IllegalArgumentException naming the first value that is not JSON
      */
     public Builder integrationAttributes(Map<String, ?> integrationAttributes) {
@@ -248,7 +277,7 @@ public final class DebugChatOptions {
       return this;
     }
 
-    /** Creates the options. */
+    /** {@return the options} */
     public DebugChatOptions build() {
       return new DebugChatOptions(this);
     }

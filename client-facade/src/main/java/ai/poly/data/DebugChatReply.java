@@ -73,119 +73,125 @@ public final class DebugChatReply {
     return new DebugChatReply(reader, fields.extras());
   }
 
-  /** The chat's id, as the service repeated it. */
+  /** {@return the chat's id, as the service repeated it} */
   public @Nullable String conversationId() {
     return conversationId;
   }
 
-  /** The message the agent answered, as the service received it; empty for the greeting. */
+  /**
+   * {@return the message the agent answered, as the service received it; empty for the greeting}
+   */
   public @Nullable String userInput() {
     return userInput;
   }
 
-  /** What the agent said; null only if the service sent no text. */
+  /** {@return what the agent said; null only if the service sent no text} */
   public @Nullable String response() {
     return response;
   }
 
   /**
-   * Whether the agent ended the chat with this reply, after which {@link DebugChat#send} fails;
-   * false when the service did not say.
+   * {@return whether the agent ended the chat with this reply, after which {@link DebugChat#send}
+   * fails; false when the service did not say}
    */
   public boolean conversationEnded() {
     return conversationEnded;
   }
 
   /**
-   * Whether the service flagged the response as delayed ({@code delayedResponse}); false when it
-   * did not say.
+   * {@return whether the service flagged the response as delayed ({@code delayedResponse}); false
+   * when it did not say}
    */
   public boolean delayedResponse() {
     return delayedResponse;
   }
 
-  /** The conversation's state (the variables the agent's functions set), as plain JSON values. */
+  /**
+   * {@return the conversation's state (the variables the agent's functions set), as plain JSON
+   * values}
+   */
   public Map<String, @Nullable Object> state() {
     return state;
   }
 
-  /** The node the agent is in after answering. */
+  /** {@return the node the agent is in after answering} */
   public @Nullable String currentNode() {
     return currentNode;
   }
 
-  /** The nodes the agent passed through while answering, in order; empty when none. */
+  /** {@return the nodes the agent passed through while answering, in order; empty when none} */
   public List<String> nodeTrace() {
     return nodeTrace;
   }
 
-  /** Metrics by name, each with its recorded samples in order; empty when none. */
+  /** {@return metrics by name, each with its recorded samples in order; empty when none} */
   public Map<String, List<MetricSample>> metrics() {
     return metrics;
   }
 
-  /** The functions the agent ran while answering; empty when none. */
+  /** {@return the functions the agent ran while answering; empty when none} */
   public List<FunctionEvent> functionEvents() {
     return functionEvents;
   }
 
-  /** Where the agent handed the conversation off to, if it did. */
+  /** {@return where the agent handed the conversation off to, or null if it did not} */
   public @Nullable String handoffDestination() {
     return handoffDestination;
   }
 
-  /** The knowledge-base topics retrieved for the answer; empty when none. */
+  /** {@return the knowledge-base topics retrieved for the answer; empty when none} */
   public List<String> retrievedTopics() {
     return retrievedTopics;
   }
 
-  /** The sources retrieved for the answer; empty when none. */
+  /** {@return the sources retrieved for the answer; empty when none} */
   public List<String> retrievedSources() {
     return retrievedSources;
   }
 
-  /** The topic the answer cites. */
+  /** {@return the topic the answer cites} */
   public @Nullable String citedTopic() {
     return citedTopic;
   }
 
-  /** The flow the agent is in. */
+  /** {@return the flow the agent is in} */
   public @Nullable String inFlow() {
     return inFlow;
   }
 
-  /** The step of {@link #inFlow()} the agent is at. */
+  /** {@return the step of {@link #inFlow()} the agent is at} */
   public @Nullable String inStep() {
     return inStep;
   }
 
-  /** The LLM requests made for the answer, each as plain JSON values; empty when none. */
+  /** {@return the LLM requests made for the answer, each as plain JSON values; empty when none} */
   public List<Map<String, @Nullable Object>> llmRequests() {
     return llmRequests;
   }
 
-  /** The speech-recognition language the agent used. */
+  /** {@return the speech-recognition language the agent used} */
   public @Nullable String asrLangCode() {
     return asrLangCode;
   }
 
-  /** The text-to-speech language the agent used. */
+  /** {@return the text-to-speech language the agent used} */
   public @Nullable String ttsLangCode() {
     return ttsLangCode;
   }
 
   /**
-   * Members of the response's {@code metadata} this type does not model, and members of it whose
-   * value had an unexpected type, as plain JSON values.
+   * {@return members of the response's {@code metadata} this type does not model, and members of
+   * it whose value had an unexpected type, as plain JSON values}
    */
   public Map<String, @Nullable Object> additionalMetadata() {
     return additionalMetadata;
   }
 
   /**
-   * Members of the response this type does not model, and members whose value had an unexpected
-   * type ({@code metadata} itself when it is not an object), as plain JSON values: integers are
-   * {@code Long}, other numbers {@code Double}, objects {@code Map}, arrays {@code List}.
+   * {@return members of the response this type does not model, and members whose value had an
+   * unexpected type ({@code metadata} itself when it is not an object), as plain JSON values:
+   * integers are {@code Long}, other numbers {@code Double}, objects {@code Map}, arrays {@code
+   * List}}
    */
   public Map<String, @Nullable Object> additionalProperties() {
     return additionalProperties;

@@ -32,6 +32,7 @@ public final class DebugChats {
    * greeting.
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @return the chat, with its greeting
    * @throws AuthenticationException if the API key is wrong or belongs to another region
    * @throws PolyAiException for any other failure (see its subclasses)
    */
@@ -45,6 +46,7 @@ public final class DebugChats {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param options the environment, languages, variant and channel of the chat
+   * @return the chat, with its greeting
    * @throws BadRequestException if the service rejects the options, e.g. {@code
    *     CHAT_DRAFT_NOT_EXIST} when the agent has no sandbox draft
    * @throws AuthenticationException if the API key is wrong or belongs to another region
@@ -58,7 +60,10 @@ public final class DebugChats {
    * Starts a chat as {@link #start(String, DebugChatOptions)} does, with this call's own retry
    * policy or timeouts.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param options the environment, languages, variant and channel of the chat
    * @param requestOptions settings that override the client's for this call
+   * @return the chat, with its greeting
    */
   public DebugChat start(String agentId, DebugChatOptions options, RequestOptions requestOptions) {
     Checks.notNull(requestOptions, "requestOptions");
@@ -69,6 +74,10 @@ public final class DebugChats {
    * Starts a chat without blocking a thread. Cancelling the future cancels the HTTP call. The
    * future fails with the exceptions {@link #start(String, DebugChatOptions)} throws; it completes
    * on an OkHttp thread.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param options the environment, languages, variant and channel of the chat
+   * @return the future chat, with its greeting
    */
   public CompletableFuture<DebugChat> startAsync(String agentId, DebugChatOptions options) {
     return startAsync(agentId, options, RequestOptions.none());
@@ -78,7 +87,10 @@ public final class DebugChats {
    * Starts a chat as {@link #startAsync(String, DebugChatOptions)} does, with this call's own retry
    * policy or timeouts.
    *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @param options the environment, languages, variant and channel of the chat
    * @param requestOptions settings that override the client's for this call
+   * @return the future chat, with its greeting
    */
   public CompletableFuture<DebugChat> startAsync(
       String agentId, DebugChatOptions options, RequestOptions requestOptions) {

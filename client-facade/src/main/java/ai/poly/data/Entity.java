@@ -16,19 +16,27 @@ public final class Entity {
     this.values = values;
   }
 
-  /** Creates an entity. */
+  /**
+   * Creates an entity.
+   *
+   * @param name the entity's name, e.g. {@code party_size}
+   * @param values its values, one or more; copied
+   * @return the entity
+   */
   public static Entity of(String name, List<String> values) {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(values, "values == null");
     return new Entity(name, Collections.unmodifiableList(new ArrayList<>(values)));
   }
 
-  /** The entity's name. */
+  /** {@return the entity's name} */
   public String name() {
     return name;
   }
 
-  /** Its values: one for a single value, several when the service sent a list. Never empty. */
+  /**
+   * {@return its values: one for a single value, several when the service sent a list; never empty}
+   */
   public List<String> values() {
     return values;
   }

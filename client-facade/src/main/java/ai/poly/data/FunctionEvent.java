@@ -111,57 +111,63 @@ public final class FunctionEvent {
         fields.extras());
   }
 
-  /** The number of the turn the event belongs to (the key it was listed under); null if none. */
+  /**
+   * {@return the number of the turn the event belongs to (the key it was listed under); null if
+   * none}
+   */
   public @Nullable Integer turnNumber() {
     return turnNumber;
   }
 
-  /** The event's id. */
+  /** {@return the event's id} */
   public @Nullable String id() {
     return id;
   }
 
-  /** The function's name, e.g. {@code check_availability}. */
+  /** {@return the function's name, e.g. {@code check_availability}} */
   public @Nullable String name() {
     return name;
   }
 
-  /** The function's id in Agent Studio. */
+  /** {@return the function's id in Agent Studio} */
   public @Nullable String functionId() {
     return functionId;
   }
 
-  /** When the function started (sent in RFC 1123 form). */
+  /** {@return when the function started (sent in RFC 1123 form)} */
   public @Nullable Instant startTime() {
     return startTime;
   }
 
-  /** How long it ran (sent in milliseconds). */
+  /** {@return how long it ran (sent in milliseconds)} */
   public @Nullable Duration duration() {
     return duration;
   }
 
-  /** The arguments it was called with, as plain JSON values; empty when none. */
+  /** {@return the arguments it was called with, as plain JSON values; empty when none} */
   public Map<String, @Nullable Object> arguments() {
     return arguments;
   }
 
-  /** The error it raised: the service's string, or the JSON text of a structured error. */
+  /** {@return the error it raised: the service's string, or the JSON text of a structured error} */
   public @Nullable String error() {
     return error;
   }
 
-  /** What the function had the agent say. */
+  /** {@return what the function had the agent say} */
   public @Nullable String utterance() {
     return utterance;
   }
 
-  /** The handoff it requested ({@code reason}, {@code type}), as plain JSON values. */
+  /** {@return the handoff it requested ({@code reason}, {@code type}), as plain JSON values} */
   public @Nullable Map<String, @Nullable Object> handoff() {
     return handoff;
   }
 
-  /** Every other member of the event, and any member of an unexpected type, as plain JSON values. */
+  /**
+   * {@return every other member of the event, and any member of an unexpected type, as plain JSON
+   * values}
+   */
   public Map<String, @Nullable Object> additionalProperties() {
     return additionalProperties;
   }

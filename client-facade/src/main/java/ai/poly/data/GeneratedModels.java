@@ -102,8 +102,10 @@ final class GeneratedModels {
   }
 
   /**
-   * Fits a plain JSON value to a declared type, or returns {@link #MISMATCH}. Integers must be
-   * exact; an enum matches its constant's {@code @Json} name.
+   * Fits a plain JSON value to a declared type, or returns {@link #MISMATCH}. A number fits only a
+   * type that {@link #plain} turns back into the same plain value (an integer literal fits {@code
+   * Integer} or {@code Long}, another number {@code Double}), so {@link #toMembers} returns what
+   * the service sent whatever the spec declares; an enum matches its constant's {@code @Json} name.
    */
   private static @Nullable Object fit(Object value, Type type) {
     Class<?> raw = Types.getRawType(type);
@@ -114,19 +116,19 @@ final class GeneratedModels {
     } else if (raw == Boolean.class || raw == boolean.class) {
       return value instanceof Boolean ? value : MISMATCH;
     } else if (raw == Integer.class || raw == int.class) {
-      Long exact = Numbers.exactLong(value);
+      Long exact = isInteger(value) ? ((Number) value).longValue() : null;
       return exact != null && exact == exact.intValue() ? (Object) exact.intValue() : MISMATCH;
     } else if (raw == Long.class || raw == long.class) {
-      Long exact = Numbers.exactLong(value);
-      return exact != null ? exact : MISMATCH;
+      return isInteger(value) ? (Object) ((Number) value).longValue() : MISMATCH;
     } else if (raw == Double.class || raw == double.class) {
-      Double finite = Numbers.finiteDouble(value);
+      Double finite = value instanceof Double ? Numbers.finiteDouble(value) : null;
       return finite != null ? finite : MISMATCH;
     } else if (raw == Float.class || raw == float.class) {
-      Double finite = Numbers.finiteDouble(value);
-      return finite != null ? (Object) finite.floatValue() : MISMATCH;
+      Double finite = value instanceof Double ? Numbers.finiteDouble(value) : null;
+      boolean exact = finite != null && finite.floatValue() == finite;
+      return exact ? (Object) finite.floatValue() : MISMATCH;
     } else if (raw == BigDecimal.class) {
-      return value instanceof Number ? new BigDecimal(value.toString()) : MISMATCH;
+      return value instanceof BigDecimal ? value : MISMATCH;
     } else if (raw.isEnum()) {
       return value instanceof String ? enumConstant(raw, (String) value) : MISMATCH;
     } else if (Collection.class.isAssignableFrom(raw)) {
@@ -137,6 +139,11 @@ final class GeneratedModels {
       return value instanceof Map ? binding(raw).bind((Map<?, ?>) value) : MISMATCH;
     }
     return MISMATCH;
+  }
+
+  /** An integer as {@link JsonValues} reads one (Long), or as Java code builds one. */
+  private static boolean isInteger(Object value) {
+    return value instanceof Long || value instanceof Integer || value instanceof Short;
   }
 
   private static Object fitList(List<?> list, Type type, Class<?> raw) {
@@ -169,7 +176,7 @@ final class GeneratedModels {
       }
       fitted.put(String.valueOf(entry.getKey()), item);
     }
-    return fitted;
+    return Collections.unmodifiableMap(fitted);
   }
 
   /** The {@code index}th type argument of a parameterized type, or Object for a raw one. */
@@ -201,7 +208,11 @@ final class GeneratedModels {
   }
 
   private static @Nullable Object plain(@Nullable Object value) {
-    if (value == null || value instanceof String || value instanceof Number) {
+    if (value instanceof Integer || value instanceof Short) {
+      return ((Number) value).longValue();
+    } else if (value instanceof Float) {
+      return ((Float) value).doubleValue();
+    } else if (value == null || value instanceof String || value instanceof Number) {
       return value;
     } else if (value instanceof Enum) {
       Enum<?> constant = (Enum<?>) value;
@@ -212,13 +223,27 @@ final class GeneratedModels {
         throw new AssertionError(e);
       }
     } else if (isModel(value.getClass())) {
-      return toMembers(value);
+      return Collections.unmodifiableMap(toMembers(value));
     } else if (value instanceof Collection) {
       List<@Nullable Object> list = new ArrayList<>(((Collection<?>) value).size());
+      boolean changed = !(value instanceof List);
       for (Object element : (Collection<?>) value) {
-        list.add(plain(element));
+        Object plain = plain(element);
+        changed |= plain != element;
+        list.add(plain);
       }
-      return list;
+      // A list the model holds may be the binding's own mutable one: never hand it out as it is.
+      return Collections.unmodifiableList(changed ? list : (List<?>) value);
+    } else if (value instanceof Map) {
+      // Raw values (plain and unmodifiable already) are the common case: copy only typed ones.
+      Map<String, @Nullable Object> map = new LinkedHashMap<>();
+      boolean changed = false;
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        Object plain = plain(entry.getValue());
+        changed |= plain != entry.getValue();
+        map.put(String.valueOf(entry.getKey()), plain);
+      }
+      return changed ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap((Map<?, ?>) value);
     }
     return value;
   }

@@ -21,10 +21,22 @@ import org.jspecify.annotations.Nullable;
  * BigDecimal} when a number does not fit either exactly), and null. Values read here are deeply
  * unmodifiable, so they can be handed to callers as they are.
  *
- * <p>Unlike Moshi's own untyped adapter, integers stay exact: a 19-digit {@code turn_id} does not
- * become the nearest double.
+ * <p>Unlike Moshi's own untyped adapter, integers stay exact: a 20-digit {@code turn_id} does not
+ * become the nearest double, and {@code 1e400} is a BigDecimal, not infinity. A number beyond
+ * {@link #MAX_NUMBER_CHARS} digits (written out in full) fails the read instead: no service sends
+ * one, and reading a million digits exactly would take the JDK seconds.
  */
 final class JsonValues {
+  /**
+   * The most characters of a number read: of its literal, and of its plain decimal form (so {@code
+   * 1e1000} is read and {@code 1e1001} is not). A long has 19 digits and any double fits in 25
+   * characters; reading a literal of 1,000 exactly takes microseconds.
+   */
+  static final int MAX_NUMBER_CHARS = 1000;
+
+  /** How much of a number too long to read a message quotes. */
+  private static final int NUMBER_EXCERPT_CHARS = 20;
+
   private JsonValues() {}
 
   /** Reads the next value of {@code reader}; depth is bounded by Moshi's reader (255 levels). */
@@ -49,7 +61,17 @@ final class JsonValues {
       case STRING:
         return reader.nextString();
       case NUMBER:
-        return number(reader.nextString());
+        String literal = reader.nextString();
+        Number number = number(literal);
+        if (number == null) {
+          String shown =
+              literal.length() <= NUMBER_EXCERPT_CHARS
+                  ? literal
+                  : literal.substring(0, NUMBER_EXCERPT_CHARS) + "…";
+          throw new JsonDataException(
+              "Number out of range: " + shown + " at path " + reader.getPath());
+        }
+        return number;
       case BOOLEAN:
         return reader.nextBoolean();
       case NULL:
@@ -70,8 +92,14 @@ final class JsonValues {
     return value;
   }
 
-  /** The number a JSON literal denotes, as exactly as the types above allow. */
-  static Number number(String literal) {
+  /**
+   * The number a JSON literal denotes, as exactly as the types above allow, or null when it is out
+   * of range: longer than {@link #MAX_NUMBER_CHARS}, or with an exponent that would make it so.
+   */
+  static @Nullable Number number(String literal) {
+    if (literal.length() > MAX_NUMBER_CHARS) {
+      return null;
+    }
     boolean integral = true;
     for (int i = 0; i < literal.length(); i++) {
       char c = literal.charAt(i);
@@ -88,7 +116,15 @@ final class JsonValues {
       }
     }
     double value = Double.parseDouble(literal);
-    return Double.isInfinite(value) ? new BigDecimal(literal) : value;
+    if (!Double.isInfinite(value)) {
+      return value;
+    }
+    try {
+      BigDecimal exact = new BigDecimal(literal);
+      return Math.abs((long) exact.scale()) <= MAX_NUMBER_CHARS ? exact : null;
+    } catch (NumberFormatException exponentOverflow) {
+      return null;
+    }
   }
 
   /** Writes a plain JSON value; other objects (a generated model, say) go through {@code moshi}. */

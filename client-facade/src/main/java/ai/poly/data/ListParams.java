@@ -23,27 +23,27 @@ public final class ListParams {
     this.offset = builder.offset;
   }
 
-  /** Parameters that leave both limit and offset to the service: 50 from the first. */
+  /** {@return parameters that leave both limit and offset to the service: 50 from the first} */
   public static ListParams defaults() {
     return DEFAULTS;
   }
 
-  /** A builder with nothing set. */
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these parameters. */
+  /** {@return a builder holding these parameters} */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
-  /** The most conversations a page holds, or null for the service's default (50). */
+  /** {@return the most conversations a page holds, or null for the service's default (50)} */
   public @Nullable Integer limit() {
     return limit;
   }
 
-  /** How many conversations to skip, or null for the service's default (0). */
+  /** {@return how many conversations to skip, or null for the service's default (0)} */
   public @Nullable Integer offset() {
     return offset;
   }
@@ -83,6 +83,8 @@ public final class ListParams {
      * The most conversations a page holds, at least 1. Default: the service's, 50 ({@link
      * Conversations#listAll} pages by 100).
      *
+     * @param limit the page size
+     * @return this builder
      * @throws IllegalArgumentException if {@code limit} is less than 1
      */
     public Builder limit(int limit) {
@@ -96,6 +98,8 @@ public final class ListParams {
     /**
      * How many conversations to skip before the page starts, at least 0. Default 0.
      *
+     * @param offset the position of the page's first conversation, counted from 0
+     * @return this builder
      * @throws IllegalArgumentException if {@code offset} is negative
      */
     public Builder offset(int offset) {
@@ -106,7 +110,7 @@ public final class ListParams {
       return this;
     }
 
-    /** The parameters. */
+    /** {@return the parameters} */
     public ListParams build() {
       return new ListParams(this);
     }

@@ -14,17 +14,28 @@ public final class MetricSample {
     this.value = value;
   }
 
-  /** Creates a sample. */
+  /**
+   * Creates a sample.
+   *
+   * @param timestamp when it was recorded, or null if unknown
+   * @param value the recorded value as text
+   * @return the sample
+   */
   public static MetricSample of(@Nullable Instant timestamp, String value) {
     return new MetricSample(timestamp, Objects.requireNonNull(value, "value == null"));
   }
 
-  /** When it was recorded; null in the older name-to-value shape, which has no timestamps. */
+  /**
+   * {@return when it was recorded; null in the older name-to-value shape, which has no timestamps}
+   */
   public @Nullable Instant timestamp() {
     return timestamp;
   }
 
-  /** The value as the service sent it (metric values are strings; a number keeps its JSON text). */
+  /**
+   * {@return the value as the service sent it (metric values are strings; a number keeps its JSON
+   * text)}
+   */
   public String value() {
     return value;
   }

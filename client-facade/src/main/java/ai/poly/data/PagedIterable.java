@@ -52,7 +52,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     return new PageIterator();
   }
 
-  /** A sequential stream of every item, fetching pages lazily as it is consumed. */
+  /** {@return a sequential stream of every item, fetching pages lazily as it is consumed} */
   public Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(

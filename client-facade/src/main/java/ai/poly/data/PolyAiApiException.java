@@ -15,11 +15,17 @@ import org.jspecify.annotations.Nullable;
 public class PolyAiApiException extends PolyAiException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code. */
   private final int statusCode;
+  /** The envelope's error code. */
   private final @Nullable String errorCode;
+  /** The envelope's error message. */
   private final @Nullable String errorMessage;
+  /** Response headers, names in lower case. */
   private final Map<String, List<String>> headers;
+  /** The start of the response body. */
   private final String body;
+  /** The wait the service asked for. */
   private final @Nullable Duration retryAfter;
 
   PolyAiApiException(ApiError error) {
@@ -32,36 +38,40 @@ public class PolyAiApiException extends PolyAiException {
     this.retryAfter = error.retryAfter;
   }
 
-  /** The HTTP status code, e.g. 404. */
+  /** {@return the HTTP status code, e.g. 404} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The envelope's {@code error_code}, e.g. {@code CONVERSATIONS_NOT_FOUND}; null without one. */
+  /**
+   * {@return the envelope's {@code error_code}, e.g. {@code CONVERSATIONS_NOT_FOUND}; null without
+   * one}
+   */
   public @Nullable String errorCode() {
     return errorCode;
   }
 
-  /** The envelope's {@code error_message} (or {@code error}); null without one. */
+  /** {@return the envelope's {@code error_message} (or {@code error}); null without one} */
   public @Nullable String errorMessage() {
     return errorMessage;
   }
 
-  /** The response headers, names in lower case. */
+  /** {@return the response headers, names in lower case} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
   /**
-   * How long the service asked the client to wait before trying again ({@code Retry-After-Ms} or
-   * {@code Retry-After}), or null when it did not say. Sent mostly with 429 and 503. When the wait
-   * exceeded {@link RetryPolicy#maxRetryAfter()} the call was not retried, and this is that wait.
+   * {@return how long the service asked the client to wait before trying again ({@code
+   * Retry-After-Ms} or {@code Retry-After}), or null when it did not say} Sent mostly with 429 and
+   * 503. When the wait exceeded {@link RetryPolicy#maxRetryAfter()} the call was not retried, and
+   * this is that wait.
    */
   public @Nullable Duration retryAfter() {
     return retryAfter;
   }
 
-  /** The start of the response body (a few KB at most; empty when there was none). */
+  /** {@return the start of the response body (a few KB at most; empty when there was none)} */
   public String body() {
     return body;
   }

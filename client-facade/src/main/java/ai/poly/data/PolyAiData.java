@@ -87,7 +87,7 @@ public final class PolyAiData implements Closeable {
     http.addInterceptor(OkHttpRetryGuard.RESTORE);
     http.addNetworkInterceptor(OkHttpRetryGuard.HOLD);
     this.client = http.build();
-    this.calls = new ApiCalls(secrets, builder.clock);
+    this.calls = new ApiCalls(secrets, builder.clock, builder.sleeper);
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)
@@ -104,7 +104,7 @@ public final class PolyAiData implements Closeable {
     return (value != null ? value : fallback).toMillis();
   }
 
-  /** A builder with every setting at its default; {@link Builder#apiKey} is required. */
+  /** {@return a builder with every setting at its default; {@link Builder#apiKey} is required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -114,6 +114,7 @@ public final class PolyAiData implements Closeable {
    * POLYAI_REGION} ({@code us}, {@code eu}, {@code uk} or {@code studio}; default {@code us}) and
    * {@code POLYAI_BASE_URL} (instead of a region, e.g. for a local fake).
    *
+   * @return the client
    * @throws IllegalStateException if {@code POLYAI_API_KEY} is not set
    * @throws IllegalArgumentException if a variable holds an invalid value
    */
@@ -146,12 +147,15 @@ public final class PolyAiData implements Closeable {
     return value == null || value.trim().isEmpty() ? null : value.trim();
   }
 
-  /** The conversations of an agent: get, list, recordings, annotations and notes. */
+  /** {@return the conversations of an agent: get, list, recordings, annotations and notes} */
   public Conversations conversations() {
     return conversations;
   }
 
-  /** Debug chats: talk to an agent, a draft or a variant, and see where each reply came from. */
+  /**
+   * {@return debug chats, to talk to an agent, a draft or a variant and see where each reply came
+   * from}
+   */
   public DebugChats debugChat() {
     return debugChats;
   }
@@ -161,12 +165,14 @@ public final class PolyAiData implements Closeable {
     return client;
   }
 
-  /** The base URL every request goes to, ending in a slash. */
+  /** {@return the base URL every request goes to, ending in a slash} */
   public String baseUrl() {
     return baseUrl.toString();
   }
 
-  /** A builder holding this client's settings, to build a differently configured client. */
+  /**
+   * {@return a builder holding this client's settings, to build a differently configured client}
+   */
   public Builder newBuilder() {
     return settings.copy();
   }
@@ -215,7 +221,11 @@ public final class PolyAiData implements Closeable {
         message ->
             java.util.logging.Logger.getLogger(PolyAiData.class.getName()).log(Level.INFO, message);
 
-    /** Logs one line, from which every secret has been removed. */
+    /**
+     * Logs one line.
+     *
+     * @param message the line, from which every secret has been removed
+     */
     void log(String message);
   }
 
@@ -266,13 +276,21 @@ public final class PolyAiData implements Closeable {
     /**
      * The Data API key, sent as {@code X-API-KEY} and never logged or shown. Required. Keys are
      * scoped to one account, project and region.
+     *
+     * @param apiKey the key
+     * @return this builder
      */
     public Builder apiKey(String apiKey) {
       this.apiKey = Objects.requireNonNull(apiKey, "apiKey == null");
       return this;
     }
 
-    /** The region to call. Default {@link Region#US}. Not together with {@link #baseUrl}. */
+    /**
+     * The region to call. Default {@link Region#US}. Not together with {@link #baseUrl}.
+     *
+     * @param region the region
+     * @return this builder
+     */
     public Builder region(Region region) {
       this.region = Objects.requireNonNull(region, "region == null");
       return this;
@@ -281,6 +299,9 @@ public final class PolyAiData implements Closeable {
     /**
      * A base URL to call instead of a region's, e.g. {@code http://127.0.0.1:8080/} for a local
      * fake. Must be {@code https} unless its host is loopback. Not together with {@link #region}.
+     *
+     * @param baseUrl an absolute {@code http} or {@code https} URL
+     * @return this builder
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl == null");
@@ -294,19 +315,32 @@ public final class PolyAiData implements Closeable {
      * retryOnConnectionFailure} are turned off in the derived client: this client follows redirects
      * itself, without the API key to other hosts, and retries under its {@link RetryPolicy}.
      * Default: a new client of this library's own.
+     *
+     * @param okHttpClient the client to derive from
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
       return this;
     }
 
-    /** How long to wait to establish a connection. Default 10 seconds. */
+    /**
+     * How long to wait to establish a connection. Default 10 seconds.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
-    /** The longest silence while reading or writing a response or request. Default 30 seconds. */
+    /**
+     * The longest silence while reading or writing a response or request. Default 30 seconds.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
       return this;
@@ -316,6 +350,9 @@ public final class PolyAiData implements Closeable {
      * The deadline of a whole call: every attempt, every wait between attempts, and the body read.
      * A wait that would pass it is not started. For a streamed download (audio) it covers the time
      * until the response headers arrive, not the body. Default 60 seconds.
+     *
+     * @param timeout a positive duration
+     * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
@@ -325,6 +362,9 @@ public final class PolyAiData implements Closeable {
     /**
      * Text appended to the User-Agent header, e.g. {@code my-app/1.2}. The header is {@code
      * polyai-data-java/<version>} by default.
+     *
+     * @param suffix non-blank printable ASCII
+     * @return this builder
      */
     public Builder userAgentSuffix(String suffix) {
       Objects.requireNonNull(suffix, "suffix == null");
@@ -339,6 +379,9 @@ public final class PolyAiData implements Closeable {
      * How failed calls are retried; {@link RequestOptions} may override it per call. Default {@link
      * RetryPolicy#defaults()}: 2 retries, backoff from 0.5 s to 8 s, server-requested waits up to
      * 60 s.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
@@ -347,6 +390,9 @@ public final class PolyAiData implements Closeable {
 
     /**
      * How much of each HTTP exchange to log, credentials redacted. Default {@link LogLevel#NONE}.
+     *
+     * @param logLevel the level
+     * @return this builder
      */
     public Builder logLevel(LogLevel logLevel) {
       this.logLevel = Objects.requireNonNull(logLevel, "logLevel == null");
@@ -356,6 +402,9 @@ public final class PolyAiData implements Closeable {
     /**
      * Where logs go when {@link #logLevel} is not {@code NONE}. Default {@link
      * Logger#JAVA_UTIL_LOGGING}.
+     *
+     * @param logger a thread-safe logger
+     * @return this builder
      */
     public Builder logger(Logger logger) {
       this.logger = Objects.requireNonNull(logger, "logger == null");
@@ -381,6 +430,7 @@ public final class PolyAiData implements Closeable {
     /**
      * Creates the client.
      *
+     * @return the client
      * @throws IllegalStateException if no API key was set, or both a region and a base URL were
      * @throws IllegalArgumentException if the API key is blank or holds control characters, or the
      *     base URL is invalid or plain http to a host other than loopback

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 public class PolyAiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The correlation id, if known. */
   private final @Nullable String correlationId;
+  /** Attempts made, at least 1. */
   private final int attempts;
 
   PolyAiException(
@@ -20,18 +22,18 @@ public class PolyAiException extends RuntimeException {
   }
 
   /**
-   * The {@code X-PolyAI-Correlation-Id} of the call: the id the service reported for it, else the
-   * one this client sent. Quote it to PolyAI support. Null only when the call never got as far as a
-   * request.
+   * {@return the {@code X-PolyAI-Correlation-Id} of the call} It is the id the service reported
+   * for it, else the one this client sent. Quote it to PolyAI support. Null only when the call
+   * never got as far as a request.
    */
   public @Nullable String correlationId() {
     return correlationId;
   }
 
   /**
-   * How many attempts the call made before failing: 1 when it was not retried, more when retries
-   * were exhausted (the message then ends with, e.g., {@code after 3 attempts}). Redirects followed
-   * within an attempt do not count. The exception describes the last attempt.
+   * {@return how many attempts the call made before failing} 1 when it was not retried, more when
+   * retries were exhausted (the message then ends with, e.g., {@code after 3 attempts}). Redirects
+   * followed within an attempt do not count. The exception describes the last attempt.
    */
   public int attempts() {
     return attempts;

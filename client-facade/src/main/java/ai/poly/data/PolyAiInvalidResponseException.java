@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 public final class PolyAiInvalidResponseException extends PolyAiException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status code. */
   private final int statusCode;
+  /** The start of the response body. */
   private final String body;
 
   PolyAiInvalidResponseException(
@@ -24,12 +26,12 @@ public final class PolyAiInvalidResponseException extends PolyAiException {
     this.body = body;
   }
 
-  /** The HTTP status code of the response, e.g. 200. */
+  /** {@return the HTTP status code of the response, e.g. 200} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The start of the response body (a few KB at most). */
+  /** {@return the start of the response body (a few KB at most)} */
   public String body() {
     return body;
   }

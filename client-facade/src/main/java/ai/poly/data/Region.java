@@ -19,7 +19,7 @@ public enum Region {
     this.baseUrl = baseUrl;
   }
 
-  /** The region's API base URL, ending in a slash. */
+  /** {@return the region's API base URL, ending in a slash} */
   public String baseUrl() {
     return baseUrl;
   }
@@ -27,6 +27,8 @@ public enum Region {
   /**
    * The region named {@code name}: {@code us}, {@code eu}, {@code uk} or {@code studio}, in any case.
    *
+   * @param name the region's name
+   * @return the region
    * @throws IllegalArgumentException for any other name, listing the valid ones
    */
   public static Region of(String name) {

@@ -29,37 +29,39 @@ public final class RequestOptions {
     this.connectTimeout = builder.connectTimeout;
   }
 
-  /** Options that override nothing: the call runs with the client's settings. */
+  /** {@return options that override nothing: the call runs with the client's settings} */
   public static RequestOptions none() {
     return NONE;
   }
 
-  /** A builder with nothing overridden. */
+  /** {@return a builder with nothing overridden} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
-  /** The retry policy of the call, or null for the client's. */
+  /** {@return the retry policy of the call, or null for the client's} */
   public @Nullable RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /** The deadline of the call, covering all attempts and waits, or null for the client's. */
+  /**
+   * {@return the deadline of the call, covering all attempts and waits, or null for the client's}
+   */
   public @Nullable Duration callTimeout() {
     return callTimeout;
   }
 
-  /** The longest silence while reading or writing, or null for the client's. */
+  /** {@return the longest silence while reading or writing, or null for the client's} */
   public @Nullable Duration readTimeout() {
     return readTimeout;
   }
 
-  /** How long to wait to establish a connection, or null for the client's. */
+  /** {@return how long to wait to establish a connection, or null for the client's} */
   public @Nullable Duration connectTimeout() {
     return connectTimeout;
   }
@@ -113,7 +115,12 @@ public final class RequestOptions {
       this.connectTimeout = options.connectTimeout;
     }
 
-    /** The retry policy of the call. Default: the client's ({@link RetryPolicy#defaults()}). */
+    /**
+     * The retry policy of the call. Default: the client's ({@link RetryPolicy#defaults()}).
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
@@ -122,6 +129,9 @@ public final class RequestOptions {
     /**
      * The deadline of the call, covering every attempt and every wait between them. Default: the
      * client's (60 seconds unless configured).
+     *
+     * @param timeout a positive duration
+     * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
@@ -131,6 +141,9 @@ public final class RequestOptions {
     /**
      * The longest silence while reading or writing, per attempt. Default: the client's (30 seconds
      * unless configured).
+     *
+     * @param timeout a positive duration
+     * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
@@ -140,13 +153,16 @@ public final class RequestOptions {
     /**
      * How long to wait to establish a connection. Default: the client's (10 seconds unless
      * configured).
+     *
+     * @param timeout a positive duration
+     * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
-    /** Creates the options. */
+    /** {@return the options} */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

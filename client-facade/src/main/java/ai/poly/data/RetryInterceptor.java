@@ -35,6 +35,12 @@ import retrofit2.http.Streaming;
  *
  * <p>Success bodies of non-streaming calls are read here, inside the loop, so that a body cut short
  * is retried like any other network failure (the converter would read it only after the loop).
+ *
+ * <p>A synchronous call waits between attempts here, on its own thread. An async call must not: it
+ * runs on one of OkHttp's dispatcher threads, of which only five serve one host. Its context has
+ * retries {@linkplain CallContext#handRetriesBack() handed back}: the interceptor makes one
+ * attempt, notes the wait before the next, and {@link ApiCalls} enqueues that attempt when the wait
+ * is over.
  */
 final class RetryInterceptor implements Interceptor {
   private final RetryPolicy defaultPolicy;
@@ -59,15 +65,18 @@ final class RetryInterceptor implements Interceptor {
     Call call = chain.call();
     boolean streaming = isStreaming(request);
     boolean idempotent = isIdempotent(request);
-    // OkHttp's call timeout (the client's, or the one ApiCalls set for this call) is the deadline.
-    long timeoutMillis = TimeUnit.NANOSECONDS.toMillis(call.timeout().timeoutNanos());
-    long deadline = timeoutMillis == 0 ? Long.MAX_VALUE : clock.millis() + timeoutMillis;
-    for (int attempt = 1; ; attempt++) {
+    // OkHttp's call timeout (the client's, or the one ApiCalls set for this call) is the deadline,
+    // from the call's first attempt: an async call's later attempts are new OkHttp calls.
+    long deadline =
+        context.startDeadline(
+            clock.millis(), TimeUnit.NANOSECONDS.toMillis(call.timeout().timeoutNanos()));
+    while (true) {
       if (call.isCanceled()) {
         throw new IOException("Canceled");
       }
       context.attemptStarted();
       context.stopReason(null);
+      int attempt = context.attempts();
       boolean mayRetry = attempt <= policy.maxRetries();
       Response response;
       try {
@@ -80,7 +89,11 @@ final class RetryInterceptor implements Interceptor {
           throw e;
         }
         Duration wait = policy.backoff(attempt, random.getAsDouble());
-        if (!withinDeadline(context, wait, deadline, timeoutMillis)) {
+        if (!withinDeadline(context, wait, deadline)) {
+          throw e;
+        }
+        if (context.retriesHandedBack()) {
+          context.retryAfter(wait);
           throw e;
         }
         sleep(wait, call);
@@ -100,8 +113,13 @@ final class RetryInterceptor implements Interceptor {
         return done(response, streaming, call);
       }
       Duration wait = requested != null ? requested : policy.backoff(attempt, random.getAsDouble());
-      if (!withinDeadline(context, wait, deadline, timeoutMillis)) {
+      if (!withinDeadline(context, wait, deadline)) {
         return done(response, streaming, call);
+      }
+      if (context.retriesHandedBack()) {
+        // Retrofit reads and closes the response; ApiCalls discards it and tries again.
+        context.retryAfter(wait);
+        return response;
       }
       // Release the connection before waiting: a discarded response must never leak.
       response.close();
@@ -110,8 +128,7 @@ final class RetryInterceptor implements Interceptor {
   }
 
   /** Whether the call may wait {@code wait} and try again; records why not when it may not. */
-  private boolean withinDeadline(
-      CallContext context, Duration wait, long deadline, long timeoutMillis) {
+  private boolean withinDeadline(CallContext context, Duration wait, long deadline) {
     if (deadline - clock.millis() >= wait.toMillis()) {
       return true;
     }
@@ -119,7 +136,7 @@ final class RetryInterceptor implements Interceptor {
         "not retried: waiting "
             + text(wait)
             + " would pass the call's deadline ("
-            + text(Duration.ofMillis(timeoutMillis))
+            + text(Duration.ofMillis(context.timeoutMillis()))
             + ")");
     return false;
   }

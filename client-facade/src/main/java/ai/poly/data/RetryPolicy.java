@@ -42,42 +42,50 @@ public final class RetryPolicy {
     this.maxRetryAfter = builder.maxRetryAfter;
   }
 
-  /** The default policy: 2 retries, backoff from 0.5 s up to 8 s, server waits up to 60 s. */
+  /**
+   * {@return the default policy: 2 retries, backoff from 0.5 s up to 8 s, server waits up to 60 s}
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** A policy that never retries: every call makes exactly one attempt. */
+  /** {@return a policy that never retries: every call makes exactly one attempt} */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /** A builder starting from the {@link #defaults()}. */
+  /** {@return a builder starting from the {@link #defaults()}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this policy's settings. */
+  /** {@return a builder holding this policy's settings} */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
-  /** How many times a failed attempt is retried; a call makes at most {@code maxRetries + 1}. */
+  /**
+   * {@return how many times a failed attempt is retried; a call makes at most {@code maxRetries +
+   * 1}}
+   */
   public int maxRetries() {
     return maxRetries;
   }
 
-  /** The backoff step before the first retry. */
+  /** {@return the backoff step before the first retry} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** The largest backoff step. */
+  /** {@return the largest backoff step} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** The longest server-requested wait the client sleeps; a longer one fails the call at once. */
+  /**
+   * {@return the longest server-requested wait the client sleeps; a longer one fails the call at
+   * once}
+   */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
@@ -147,7 +155,12 @@ public final class RetryPolicy {
       this.maxRetryAfter = policy.maxRetryAfter;
     }
 
-    /** How many times a failed attempt is retried, 0 for never. Default 2. */
+    /**
+     * How many times a failed attempt is retried, 0 for never. Default 2.
+     *
+     * @param maxRetries zero or more
+     * @return this builder
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0) {
         throw new IllegalArgumentException("maxRetries must not be negative: " + maxRetries);
@@ -156,13 +169,23 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The backoff step before the first retry; it doubles for each further one. Default 0.5 s. */
+    /**
+     * The backoff step before the first retry; it doubles for each further one. Default 0.5 s.
+     *
+     * @param initialBackoff zero or a positive duration
+     * @return this builder
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = notNegative(initialBackoff, "initialBackoff");
       return this;
     }
 
-    /** The largest backoff step. Default 8 seconds. */
+    /**
+     * The largest backoff step. Default 8 seconds.
+     *
+     * @param maxBackoff zero or a positive duration
+     * @return this builder
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = notNegative(maxBackoff, "maxBackoff");
       return this;
@@ -171,6 +194,9 @@ public final class RetryPolicy {
     /**
      * The longest wait the client sleeps when a response asks for one ({@code Retry-After}, {@code
      * Retry-After-Ms}). A longer request fails the call at once instead. Default 60 seconds.
+     *
+     * @param maxRetryAfter zero or a positive duration
+     * @return this builder
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = notNegative(maxRetryAfter, "maxRetryAfter");
@@ -180,6 +206,7 @@ public final class RetryPolicy {
     /**
      * Creates the policy.
      *
+     * @return the policy
      * @throws IllegalStateException if {@code initialBackoff} is longer than {@code maxBackoff}
      */
     public RetryPolicy build() {

@@ -13,7 +13,7 @@ public enum Role {
     this.wireValue = wireValue;
   }
 
-  /** The value the service uses, e.g. {@code user}. */
+  /** {@return the value the service uses, e.g. {@code user}} */
   public String wireValue() {
     return wireValue;
   }

@@ -15,17 +15,26 @@ public final class Summary {
     this.content = content;
   }
 
-  /** Creates a summary. */
+  /**
+   * Creates a summary.
+   *
+   * @param heading the one-line heading, or null
+   * @param content the text, or null
+   * @return the summary
+   */
   public static Summary of(@Nullable String heading, @Nullable String content) {
     return new Summary(heading, content);
   }
 
-  /** The one-line heading, e.g. "Table booking for eleven"; null when the service sent none. */
+  /**
+   * {@return the one-line heading, e.g. "Table booking for eleven"; null when the service sent
+   * none}
+   */
   public @Nullable String heading() {
     return heading;
   }
 
-  /** The summary text; null when the service sent none. */
+  /** {@return the summary text; null when the service sent none} */
   public @Nullable String content() {
     return content;
   }

@@ -199,75 +199,82 @@ public final class Turn {
     return true;
   }
 
-  /** The zero-based position of this turn in the conversation: the {@code turnId} of annotations. */
+  /**
+   * {@return the zero-based position of this turn in the conversation: the {@code turnId} of
+   * annotations}
+   */
   public int index() {
     return index;
   }
 
-  /** What the caller said or typed; may be empty. */
+  /** {@return what the caller said or typed; may be empty} */
   public @Nullable String userInput() {
     return userInput;
   }
 
-  /** Keypad digits the caller pressed; may be empty. */
+  /** {@return keypad digits the caller pressed; may be empty} */
   public @Nullable String userInputDtmf() {
     return userInputDtmf;
   }
 
-  /** When the input was received. */
+  /** {@return when the input was received} */
   public @Nullable Instant userInputAt() {
     return userInputAt;
   }
 
-  /** What the agent said; may be empty. */
+  /** {@return what the agent said; may be empty} */
   public @Nullable String agentResponse() {
     return agentResponse;
   }
 
-  /** When the agent started responding. */
+  /** {@return when the agent started responding} */
   public @Nullable Instant agentResponseAt() {
     return agentResponseAt;
   }
 
-  /** How long the caller waited for the agent (the perceived latency when the service sends it). */
+  /**
+   * {@return how long the caller waited for the agent (the perceived latency when the service sends
+   * it)}
+   */
   public @Nullable Duration latency() {
     return latency;
   }
 
-  /** The input translated to the agent's language. */
+  /** {@return the input translated to the agent's language} */
   public @Nullable String translatedUserInput() {
     return translatedUserInput;
   }
 
-  /** The agent's response in English. */
+  /** {@return the agent's response in English} */
   public @Nullable String englishAgentResponse() {
     return englishAgentResponse;
   }
 
-  /** Intents found in the input, e.g. {@code make_booking}; empty when none. */
+  /** {@return intents found in the input, e.g. {@code make_booking}; empty when none} */
   public List<String> intents() {
     return intents;
   }
 
-  /** Entities found in the input; empty when none. */
+  /** {@return entities found in the input; empty when none} */
   public List<Entity> entities() {
     return entities;
   }
 
-  /** Whether the input was out of the agent's domain; null when unknown. */
+  /** {@return whether the input was out of the agent's domain; null when unknown} */
   public @Nullable Boolean isOutOfDomain() {
     return outOfDomain;
   }
 
-  /** Whether the caller was silent; null when unknown. */
+  /** {@return whether the caller was silent; null when unknown} */
   public @Nullable Boolean isSilence() {
     return silence;
   }
 
   /**
-   * Keys this type does not model ({@code turn_id}, {@code barge_in}, {@code metadata}, ...), keys
-   * whose value had an unexpected type, and the latency object, as plain JSON values: integers are
-   * {@code Long}, other numbers {@code Double}, objects {@code Map}, arrays {@code List}.
+   * {@return keys this type does not model ({@code turn_id}, {@code barge_in}, {@code metadata},
+   * ...), keys whose value had an unexpected type, and the latency object, as plain JSON values:
+   * integers are {@code Long}, other numbers {@code Double}, objects {@code Map}, arrays {@code
+   * List}}
    */
   public Map<String, @Nullable Object> additionalProperties() {
     return additionalProperties;

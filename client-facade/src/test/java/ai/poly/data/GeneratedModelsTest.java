@@ -310,6 +310,28 @@ final class GeneratedModelsTest {
   }
 
   @Test
+  void membersComeBackAsTheServiceSentThemWhateverTheDeclaredType() throws IOException {
+    String json =
+        """
+        {"conversationId": "CA1", "accountId": "ws-1", "projectId": "P",
+         "polyScore": 8, "totalDuration": 147, "duration": 3.0, "tags": ["a"]}
+        """;
+
+    ConversationDetailResponse conversation =
+        CLIENT.adapter(ConversationDetailResponse.class).fromJson(json);
+    Map<String, Object> members = GeneratedModels.toMembers(conversation);
+
+    // An integer literal does not fit the Double field, nor 3.0 the Integer one: both stay raw.
+    assertNull(conversation.getPolyScore());
+    assertNull(conversation.getDuration());
+    assertEquals(147, conversation.getTotalDuration());
+    assertEquals(8L, members.get("polyScore"));
+    assertEquals(147L, members.get("totalDuration"));
+    assertEquals(3.0, members.get("duration"));
+    assertEquals(List.of("a"), members.get("tags"));
+  }
+
+  @Test
   void anIntegerTooLargeForItsFieldIsKeptExactly() throws IOException {
     String json =
         """

@@ -10,17 +10,13 @@ import static ai.poly.data.HttpTestSupport.taken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.poly.data.generated.api.ConversationsApi;
-import ai.poly.data.generated.api.DebugChatApi;
-import ai.poly.data.generated.model.AddAnnotationsBody;
-import ai.poly.data.generated.model.AnnotationItem;
-import ai.poly.data.generated.model.CreateDebugChatBody;
-import ai.poly.data.generated.model.UpsertNoteBody;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -31,9 +27,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import okhttp3.mockwebserver.MockResponse;
@@ -124,34 +122,21 @@ final class RetryTest {
     }
   }
 
-  private Object annotate() {
-    AddAnnotationsBody body =
-        new AddAnnotationsBody()
-            .annotations(
-                List.of(
-                    new AnnotationItem()
-                        .turnId(0)
-                        .role(AnnotationItem.RoleEnum.USER)
-                        .annotationType(AnnotationItem.AnnotationTypeEnum.WRONG_TRANSCRIPT)));
-    ConversationsApi api = client.retrofit.create(ConversationsApi.class);
-    return client.calls.execute(
-        api.v1AgentsAgentIdConversationsConversationIdAnnotationPost(AGENT, CONVERSATION, body),
-        response -> response);
+  private void annotate() {
+    client
+        .conversations()
+        .annotate(
+            AGENT,
+            CONVERSATION,
+            List.of(Annotation.of(0, Role.USER, AnnotationType.WRONG_TRANSCRIPT)));
   }
 
-  private Object upsertNote() {
-    ConversationsApi api = client.retrofit.create(ConversationsApi.class);
-    return client.calls.execute(
-        api.v1AgentsAgentIdConversationsConversationIdNotePost(
-            AGENT, CONVERSATION, new UpsertNoteBody().note("Caller asked twice")),
-        response -> response);
+  private void upsertNote() {
+    client.conversations().upsertNote(AGENT, CONVERSATION, "Caller asked twice");
   }
 
-  private Object startDebugChat() {
-    DebugChatApi api = client.retrofit.create(DebugChatApi.class);
-    return client.calls.execute(
-        api.v1AgentsAgentIdDebugChatPost(AGENT, new CreateDebugChatBody().channel("chat")),
-        response -> response);
+  private void startDebugChat() {
+    client.debugChat().start(AGENT, DebugChatOptions.builder().channel("chat").build());
   }
 
   /** A base URL on which nothing listens: every connection is refused. */
@@ -754,6 +739,78 @@ final class RetryTest {
     assertTrue(interruptedAfter.get(), "the interrupt flag was not restored");
     assertEquals(List.of(Duration.ofSeconds(30)), waits);
     received(1);
+  }
+
+  @Test
+  void asyncCallWaitingToRetryHoldsNoDispatcherThread() throws Exception {
+    // One call at a time to the host: a waiting call that held its slot would block the next.
+    OkHttpClient okHttp = new OkHttpClient();
+    okHttp.dispatcher().setMaxRequestsPerHost(1);
+    List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
+    List<Runnable> retries = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch waiting = new CountDownLatch(1);
+    rebuild(
+        retrying()
+            .okHttpClient(okHttp)
+            .sleeper(
+                new Sleeper() {
+                  @Override
+                  public void sleep(Duration duration, BooleanSupplier canceled) {
+                    throw new AssertionError("an async call must not sleep");
+                  }
+
+                  @Override
+                  public void schedule(Duration duration, BooleanSupplier canceled, Runnable task) {
+                    waits.add(duration);
+                    retries.add(task);
+                    waiting.countDown();
+                  }
+                }));
+    server.enqueue(status(503));
+    server.enqueue(conversation());
+    server.enqueue(conversation());
+
+    CompletableFuture<Conversation> first = client.conversations().getAsync(AGENT, CONVERSATION);
+    assertTrue(waiting.await(5, TimeUnit.SECONDS));
+    Conversation second =
+        client.conversations().getAsync(AGENT, CONVERSATION).get(5, TimeUnit.SECONDS);
+
+    assertEquals(CONVERSATION, second.conversationId());
+    assertFalse(first.isDone());
+    // The second call's future completes a moment before OkHttp counts the call finished.
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (okHttp.dispatcher().runningCallsCount() > 0 && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertEquals(0, okHttp.dispatcher().runningCallsCount());
+    assertEquals(List.of(FIRST_BACKOFF), waits);
+    retries.get(0).run();
+    assertEquals(CONVERSATION, first.get(5, TimeUnit.SECONDS).conversationId());
+    List<RecordedRequest> requests = received(3);
+    assertEquals(sentCorrelationId(requests.get(0)), sentCorrelationId(requests.get(2)));
+    assertNotEquals(sentCorrelationId(requests.get(0)), sentCorrelationId(requests.get(1)));
+    okHttp.dispatcher().executorService().shutdown();
+    okHttp.connectionPool().evictAll();
+  }
+
+  @Test
+  void asyncRetryHasOnlyWhatIsLeftOfTheDeadline() throws Exception {
+    server.enqueue(status(503).setHeader("Retry-After-Ms", "700"));
+    // Within a fresh 1 s call timeout, but not within the 300 ms the first attempt and its wait
+    // (on the fake clock) left of the deadline.
+    server.enqueue(conversation().setHeadersDelay(600, TimeUnit.MILLISECONDS));
+    RequestOptions options = RequestOptions.builder().callTimeout(Duration.ofSeconds(1)).build();
+
+    CompletableFuture<Conversation> future =
+        client.conversations().getAsync(AGENT, CONVERSATION, options);
+
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> future.get(5, TimeUnit.SECONDS));
+    PolyAiIoException failure = assertInstanceOf(PolyAiIoException.class, e.getCause());
+    assertEquals(2, failure.attempts());
+    assertTrue(failure.getMessage().startsWith("request timed out"), failure.getMessage());
+    assertEquals(List.of(Duration.ofMillis(700)), time.sleeps());
+    assertOneCorrelationId(received(2));
   }
 
   @Test

@@ -18,22 +18,32 @@ public final class DebugChatReply {
     this.endsConversation = endsConversation;
   }
 
-  /** Returns a reply that says {@code response} and keeps the chat going. */
+  /**
+   * Returns a reply that says {@code response} and keeps the chat going.
+   *
+   * @param response what the agent says
+   * @return the reply
+   */
   public static DebugChatReply of(String response) {
     return new DebugChatReply(Objects.requireNonNull(response, "response == null"), false);
   }
 
-  /** Returns a reply that says {@code response} and ends the chat. */
+  /**
+   * Returns a reply that says {@code response} and ends the chat.
+   *
+   * @param response what the agent says last
+   * @return the reply
+   */
   public static DebugChatReply ending(String response) {
     return new DebugChatReply(Objects.requireNonNull(response, "response == null"), true);
   }
 
-  /** Returns what the agent says: the {@code response} field of the debug-chat response. */
+  /** {@return what the agent says: the {@code response} field of the debug-chat response} */
   public String response() {
     return response;
   }
 
-  /** Returns whether this reply ends the chat. */
+  /** {@return whether this reply ends the chat} */
   public boolean endsConversation() {
     return endsConversation;
   }

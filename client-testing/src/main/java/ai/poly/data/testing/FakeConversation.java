@@ -70,22 +70,27 @@ public final class FakeConversation {
     this.json = render();
   }
 
-  /** Returns a builder for a conversation with id {@code conversationId}. */
+  /**
+   * Returns a builder for a conversation with id {@code conversationId}.
+   *
+   * @param conversationId the id, such as {@code CA123}
+   * @return the builder
+   */
   public static Builder builder(String conversationId) {
     return new Builder(Objects.requireNonNull(conversationId, "conversationId == null"));
   }
 
-  /** Returns a builder that starts with this conversation's values. */
+  /** {@return a builder that starts with this conversation's values} */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
-  /** Returns the conversation's id. */
+  /** {@return the conversation's id} */
   public String conversationId() {
     return conversationId;
   }
 
-  /** Returns the conversation as the detail operation serves it. */
+  /** {@return the conversation as the detail operation serves it} */
   public String toJson() {
     return json;
   }
@@ -222,19 +227,34 @@ public final class FakeConversation {
       turns.addAll(conversation.turns);
     }
 
-    /** Sets the conversation's id, first given to {@link FakeConversation#builder}. */
+    /**
+     * Sets the conversation's id, first given to {@link FakeConversation#builder}.
+     *
+     * @param conversationId a non-empty id
+     * @return this builder
+     */
     public Builder conversationId(String conversationId) {
       this.conversationId = Objects.requireNonNull(conversationId, "conversationId == null");
       return this;
     }
 
-    /** Sets the account id. Default {@code ws-fake}. */
+    /**
+     * Sets the account id. Default {@code ws-fake}.
+     *
+     * @param accountId the account id
+     * @return this builder
+     */
     public Builder accountId(String accountId) {
       this.accountId = Objects.requireNonNull(accountId, "accountId == null");
       return this;
     }
 
-    /** Sets the project id. Default {@code PROJECT-FAKE}. */
+    /**
+     * Sets the project id. Default {@code PROJECT-FAKE}.
+     *
+     * @param projectId the project (agent) id
+     * @return this builder
+     */
     public Builder projectId(String projectId) {
       this.projectId = Objects.requireNonNull(projectId, "projectId == null");
       return this;
@@ -243,6 +263,9 @@ public final class FakeConversation {
     /**
      * Sets when the conversation started; {@code createdAt} is the same instant. Default
      * 2026-01-05T09:30:00Z.
+     *
+     * @param startedAt the start
+     * @return this builder
      */
     public Builder startedAt(Instant startedAt) {
       this.startedAt = Objects.requireNonNull(startedAt, "startedAt == null");
@@ -252,37 +275,65 @@ public final class FakeConversation {
     /**
      * Sets the channel, such as {@code VOICE-SIP} or {@code WEBCHAT}. Default {@code VOICE-SIP}.
      * Voice channels have {@code "direction": "inbound"}, others a null direction.
+     *
+     * @param channel the channel
+     * @return this builder
      */
     public Builder channel(String channel) {
       this.channel = Objects.requireNonNull(channel, "channel == null");
       return this;
     }
 
-    /** Sets the language, or null for none. Default {@code en-GB}. */
+    /**
+     * Sets the language, or null for none. Default {@code en-GB}.
+     *
+     * @param language a language tag such as {@code en-GB}, or null
+     * @return this builder
+     */
     public Builder language(@Nullable String language) {
       this.language = language;
       return this;
     }
 
-    /** Sets the client environment. Default {@code live}. */
+    /**
+     * Sets the client environment. Default {@code live}.
+     *
+     * @param clientEnv the environment, such as {@code live} or {@code sandbox}
+     * @return this builder
+     */
     public Builder clientEnv(String clientEnv) {
       this.clientEnv = Objects.requireNonNull(clientEnv, "clientEnv == null");
       return this;
     }
 
-    /** Sets whether the conversation was handed off to a human. Default false. */
+    /**
+     * Sets whether the conversation was handed off to a human. Default false.
+     *
+     * @param handoff true if it was handed off
+     * @return this builder
+     */
     public Builder handoff(boolean handoff) {
       this.handoff = handoff;
       return this;
     }
 
-    /** Adds a tag. Default no tags. */
+    /**
+     * Adds a tag. Default no tags.
+     *
+     * @param tag the tag
+     * @return this builder
+     */
     public Builder tag(String tag) {
       tags.add(Objects.requireNonNull(tag, "tag == null"));
       return this;
     }
 
-    /** Sets the note, or null for none. Default null. */
+    /**
+     * Sets the note, or null for none. Default null.
+     *
+     * @param note the note, or null
+     * @return this builder
+     */
     public Builder note(@Nullable String note) {
       this.note = note;
       return this;
@@ -293,6 +344,9 @@ public final class FakeConversation {
      * conversations/<id>/audio} and the audio operation serves a generated WAV. When false, {@code
      * audioUrl} is null and the audio operation answers 404 {@code
      * CONVERSATIONS_RECORDING_NOT_FOUND}.
+     *
+     * @param recording true if it has a recording
+     * @return this builder
      */
     public Builder recording(boolean recording) {
       this.recording = recording;
@@ -302,6 +356,10 @@ public final class FakeConversation {
     /**
      * Adds a turn: what the user said, then what the agent answered. Either may be empty, as in an
      * agent's opening greeting {@code turn("", "Hello!")}. Default no turns.
+     *
+     * @param userInput what the user said or typed; may be empty
+     * @param agentResponse what the agent answered; may be empty
+     * @return this builder
      */
     public Builder turn(String userInput, String agentResponse) {
       Objects.requireNonNull(userInput, "userInput == null");
@@ -310,7 +368,7 @@ public final class FakeConversation {
       return this;
     }
 
-    /** Returns the conversation. */
+    /** {@return the conversation} */
     public FakeConversation build() {
       return new FakeConversation(this);
     }

@@ -71,12 +71,16 @@ public final class FakeDataApi implements Closeable {
     this.baseUrl = baseUrl;
   }
 
-  /** Starts a fake on a free port of 127.0.0.1 that accepts {@value #DEFAULT_API_KEY}. */
+  /**
+   * Starts a fake on a free port of 127.0.0.1 that accepts {@value #DEFAULT_API_KEY}.
+   *
+   * @return the running fake; close it when done
+   */
   public static FakeDataApi start() {
     return builder().start();
   }
 
-  /** Returns a builder, to start a fake with other settings. */
+  /** {@return a builder, to start a fake with other settings} */
   public static Builder builder() {
     return new Builder();
   }
@@ -84,6 +88,8 @@ public final class FakeDataApi implements Closeable {
   /**
    * Returns the sample voice conversation: a restaurant booking call with five turns, a handoff,
    * metrics and function events, in the live shape.
+   *
+   * @return the JSON object the detail operation serves for it
    */
   public static String sampleConversationJson() {
     return sample(RESTAURANT_SAMPLE);
@@ -92,6 +98,8 @@ public final class FakeDataApi implements Closeable {
   /**
    * Returns the sample chat conversation: a {@code WEBCHAT} conversation with four turns, no
    * handoff and no recording, in the live shape.
+   *
+   * @return the JSON object the detail operation serves for it
    */
   public static String sampleChatConversationJson() {
     return sample(CHAT_SAMPLE);
@@ -111,12 +119,14 @@ public final class FakeDataApi implements Closeable {
 
   /**
    * Returns the URL the fake serves, ending in {@code /}, such as {@code http://127.0.0.1:54321/}.
+   *
+   * @return the base URL to give the client
    */
   public String baseUrl() {
     return baseUrl;
   }
 
-  /** Returns the API key the fake accepts in {@code X-API-KEY}. */
+  /** {@return the API key the fake accepts in {@code X-API-KEY}} */
   public String apiKey() {
     return apiKey;
   }
@@ -130,6 +140,8 @@ public final class FakeDataApi implements Closeable {
    * non-empty string {@code conversationId}. The conversation has a recording when its {@code
    * audioUrl} is a non-empty string; see {@link #setAudio}.
    *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
+   * @param conversationJson one JSON object
    * @throws IllegalArgumentException if the JSON is not one object with a {@code conversationId}
    */
   public void addConversation(String agentId, String conversationJson) {
@@ -138,7 +150,12 @@ public final class FakeDataApi implements Closeable {
     state.add(agentId, Collections.singletonList(StoredConversation.parse(conversationJson)));
   }
 
-  /** Adds a conversation built in code to the agent. */
+  /**
+   * Adds a conversation built in code to the agent.
+   *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
+   * @param conversation the conversation
+   */
   public void addConversation(String agentId, FakeConversation conversation) {
     Objects.requireNonNull(conversation, "conversation == null");
     addConversation(agentId, conversation.toJson());
@@ -148,6 +165,8 @@ public final class FakeDataApi implements Closeable {
    * Adds conversations to the agent from a JSON array of conversation objects, each as {@link
    * #addConversation(String, String)} takes one.
    *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
+   * @param conversationsJsonArray a JSON array of conversation objects
    * @throws IllegalArgumentException if the JSON is not such an array; nothing is added then
    */
   public void addConversations(String agentId, String conversationsJsonArray) {
@@ -158,6 +177,10 @@ public final class FakeDataApi implements Closeable {
 
   /**
    * Adds conversations to the agent from a stream of a UTF-8 JSON array, then closes the stream.
+   *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
+   * @param conversationsJsonArray the stream
+   * @throws IOException if the stream cannot be read
    */
   public void addConversations(String agentId, InputStream conversationsJsonArray)
       throws IOException {
@@ -168,7 +191,13 @@ public final class FakeDataApi implements Closeable {
     }
   }
 
-  /** Adds conversations to the agent from a file holding a UTF-8 JSON array. */
+  /**
+   * Adds conversations to the agent from a file holding a UTF-8 JSON array.
+   *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
+   * @param conversationsJsonArray the file
+   * @throws IOException if the file cannot be read
+   */
   public void addConversations(String agentId, Path conversationsJsonArray) throws IOException {
     Objects.requireNonNull(agentId, "agentId == null");
     Objects.requireNonNull(conversationsJsonArray, "conversationsJsonArray == null");
@@ -179,6 +208,8 @@ public final class FakeDataApi implements Closeable {
   /**
    * Adds both samples to the agent: {@link #sampleConversationJson()} (a voice call with a
    * recording) then {@link #sampleChatConversationJson()} (a chat without one).
+   *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
    */
   public void addSampleConversations(String agentId) {
     Objects.requireNonNull(agentId, "agentId == null");
@@ -199,6 +230,9 @@ public final class FakeDataApi implements Closeable {
    * little-endian), and the samples give the redaction (a 440 Hz tone, or all zeros when {@code
    * redacted=true}).
    *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
+   * @param conversationId the conversation
+   * @param wav the bytes to serve; copied
    * @throws IllegalArgumentException if the agent has no such conversation
    */
   public void setAudio(String agentId, String conversationId, byte[] wav) {
@@ -217,6 +251,9 @@ public final class FakeDataApi implements Closeable {
    * response costs about 5 MB of heap per GiB while it is sent. The limit is the WAV format's: 4
    * GiB plus 8 bytes.
    *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
+   * @param conversationId the conversation
+   * @param bytes the size of the WAV, header included
    * @throws IllegalArgumentException if {@code bytes} is under 44 or over the limit, or the agent
    *     has no such conversation
    */
@@ -230,12 +267,24 @@ public final class FakeDataApi implements Closeable {
     state.setRecording(agentId, conversationId, new FakeState.Recording(null, bytes));
   }
 
-  /** Returns every annotation posted for the conversation, in the order received. */
+  /**
+   * Returns every annotation posted for the conversation, in the order received.
+   *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
+   * @param conversationId the conversation
+   * @return the annotations; empty when none
+   */
   public List<RecordedAnnotation> annotations(String agentId, String conversationId) {
     return state.annotations(agentId, conversationId);
   }
 
-  /** Returns the latest note posted for the conversation, or null if none was. */
+  /**
+   * Returns the latest note posted for the conversation, or null if none was.
+   *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
+   * @param conversationId the conversation
+   * @return the note, or null
+   */
   public @Nullable String note(String agentId, String conversationId) {
     return state.note(agentId, conversationId);
   }
@@ -249,6 +298,9 @@ public final class FakeDataApi implements Closeable {
    * CHAT_CONVERSATION_ENDED}. Without a script, or once it runs out, the greeting is {@code "Hello!
    * You're chatting with a fake PolyAI agent. How can I help?"} and replies echo the message:
    * {@code "You said: " + message}.
+   *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
+   * @param replies the greeting, then one reply per message
    */
   public void scriptDebugChat(String agentId, List<DebugChatReply> replies) {
     Objects.requireNonNull(agentId, "agentId == null");
@@ -259,7 +311,13 @@ public final class FakeDataApi implements Closeable {
     state.script(agentId, replies);
   }
 
-  /** Returns the messages sent to a debug chat, in order; empty for an unknown chat. */
+  /**
+   * Returns the messages sent to a debug chat, in order; empty for an unknown chat.
+   *
+   * @param agentId the agent, such as {@code PROJECT-K4T9QZ2M}
+   * @param conversationId the debug chat
+   * @return the messages
+   */
   public List<String> debugChatMessages(String agentId, String conversationId) {
     return state.chatMessages(agentId, conversationId);
   }
@@ -269,6 +327,9 @@ public final class FakeDataApi implements Closeable {
    *
    * <p>Each request takes one misbehaviour from the queue before the fake looks at it, whatever its
    * path or API key; requests after the queue is empty are served normally.
+   *
+   * @param count how many requests, 1 or more
+   * @param misbehaviour what to do instead of answering normally
    */
   public void misbehaveNext(int count, Misbehaviour misbehaviour) {
     Objects.requireNonNull(misbehaviour, "misbehaviour == null");
@@ -278,12 +339,58 @@ public final class FakeDataApi implements Closeable {
     state.misbehaveNext(count, misbehaviour);
   }
 
-  /** Answers the next {@code count} requests with {@code status}; see {@link Misbehaviour#fail}. */
+  /**
+   * Makes requests misbehave at random from now on, to test a client's retries under a flaky
+   * service: each request that no {@link #misbehaveNext queued} misbehaviour takes misbehaves with
+   * {@code probability}, in one of {@code misbehaviours} picked uniformly.
+   *
+   * <pre>{@code
+   * fake.misbehaveRandomly(0.1, 42, Misbehaviour.fail(503), Misbehaviour.dropConnection());
+   * }</pre>
+   *
+   * <p>The draws come from one {@link java.util.Random} seeded with {@code seed}, one or two per
+   * request in the order requests arrive: requests made one after another misbehave the same way on
+   * every run, while concurrent requests share the same sequence in an order of their own. A later
+   * call replaces the setting; {@code probability} 0 turns it off.
+   *
+   * @param probability the share of requests that misbehave, 0 to 1
+   * @param seed the seed of the draws
+   * @param misbehaviours what a misbehaving request does, one picked at random each time
+   * @throws IllegalArgumentException if {@code probability} is not 0 to 1, or is above 0 with no
+   *     misbehaviours given
+   */
+  public void misbehaveRandomly(double probability, long seed, Misbehaviour... misbehaviours) {
+    Objects.requireNonNull(misbehaviours, "misbehaviours == null");
+    if (!(probability >= 0 && probability <= 1)) {
+      throw new IllegalArgumentException("probability must be 0 to 1: " + probability);
+    }
+    List<Misbehaviour> choices = Arrays.asList(misbehaviours.clone());
+    for (Misbehaviour misbehaviour : choices) {
+      Objects.requireNonNull(misbehaviour, "misbehaviours contains null");
+    }
+    if (probability > 0 && choices.isEmpty()) {
+      throw new IllegalArgumentException("no misbehaviours to choose from");
+    }
+    state.misbehaveRandomly(
+        probability == 0 ? null : new FakeState.RandomMisbehaviour(probability, seed, choices));
+  }
+
+  /**
+   * Answers the next {@code count} requests with {@code status}; see {@link Misbehaviour#fail}.
+   *
+   * @param count how many requests, 1 or more
+   * @param status an error status, 400 to 599
+   */
   public void failNext(int count, int status) {
     misbehaveNext(count, Misbehaviour.fail(status));
   }
 
-  /** Answers the next {@code count} requests with 429; see {@link Misbehaviour#rateLimit}. */
+  /**
+   * Answers the next {@code count} requests with 429; see {@link Misbehaviour#rateLimit}.
+   *
+   * @param count how many requests, 1 or more
+   * @param retryAfter the wait to ask for; not negative
+   */
   public void rateLimitNext(int count, Duration retryAfter) {
     misbehaveNext(count, Misbehaviour.rateLimit(retryAfter));
   }
@@ -291,17 +398,28 @@ public final class FakeDataApi implements Closeable {
   /**
    * Drops the connection of the next {@code count} requests; see {@link
    * Misbehaviour#dropConnection}.
+   *
+   * @param count how many requests, 1 or more
    */
   public void dropConnectionNext(int count) {
     misbehaveNext(count, Misbehaviour.dropConnection());
   }
 
-  /** Delays the next {@code count} responses by {@code delay}; see {@link Misbehaviour#slow}. */
+  /**
+   * Delays the next {@code count} responses by {@code delay}; see {@link Misbehaviour#slow}.
+   *
+   * @param count how many requests, 1 or more
+   * @param delay the wait before each response; not negative
+   */
   public void slowNext(int count, Duration delay) {
     misbehaveNext(count, Misbehaviour.slow(delay));
   }
 
-  /** Cuts off the body of the next {@code count} responses; see {@link Misbehaviour#truncate}. */
+  /**
+   * Cuts off the body of the next {@code count} responses; see {@link Misbehaviour#truncate}.
+   *
+   * @param count how many requests, 1 or more
+   */
   public void truncateNext(int count) {
     misbehaveNext(count, Misbehaviour.truncate());
   }
@@ -309,12 +427,14 @@ public final class FakeDataApi implements Closeable {
   /**
    * Answers the next {@code count} requests with broken JSON; see {@link
    * Misbehaviour#malformedJson}.
+   *
+   * @param count how many requests, 1 or more
    */
   public void malformedJsonNext(int count) {
     misbehaveNext(count, Misbehaviour.malformedJson());
   }
 
-  /** Returns how many requests the fake has received, including those it misbehaved on. */
+  /** {@return how many requests the fake has received, including those it misbehaved on} */
   public int requestCount() {
     return state.requestCount();
   }
@@ -322,7 +442,9 @@ public final class FakeDataApi implements Closeable {
   /**
    * Returns the oldest request not yet taken, waiting up to 10 seconds for one to arrive.
    *
+   * @return the request
    * @throws IllegalStateException if no request arrives in time
+   * @throws InterruptedException if interrupted while waiting
    */
   public ReceivedRequest takeRequest() throws InterruptedException {
     ReceivedRequest request = state.take(TAKE_TIMEOUT_MILLIS);
@@ -333,7 +455,7 @@ public final class FakeDataApi implements Closeable {
     return request;
   }
 
-  /** Returns every request received so far, oldest first, whether taken or not. */
+  /** {@return every request received so far, oldest first, whether taken or not} */
   public List<ReceivedRequest> requests() {
     return state.requests();
   }
@@ -370,7 +492,12 @@ public final class FakeDataApi implements Closeable {
 
     private Builder() {}
 
-    /** Sets the API key the fake accepts. Default {@value FakeDataApi#DEFAULT_API_KEY}. */
+    /**
+     * Sets the API key the fake accepts. Default {@value FakeDataApi#DEFAULT_API_KEY}.
+     *
+     * @param apiKey a non-empty key
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       Objects.requireNonNull(apiKey, "apiKey == null");
       if (apiKey.isEmpty()) {
@@ -387,12 +514,14 @@ public final class FakeDataApi implements Closeable {
     /**
      * Starts a fake on a free port of 127.0.0.1.
      *
+     * @return the running fake; close it when done
      * @throws UncheckedIOException if no port can be bound
      */
     public FakeDataApi start() {
       FakeState state = new FakeState();
       MockWebServer server = new MockWebServer();
       server.setDispatcher(new FakeDispatcher(state, apiKey));
+      server.setServerSocketFactory(new NoDelayServerSockets());
       try {
         server.start(InetAddress.getByName("127.0.0.1"), 0);
       } catch (IOException e) {

@@ -43,6 +43,8 @@ public final class FakeDataApiExtension
   /**
    * Creates an extension that starts each test's fake with {@code builder}'s settings, as they are
    * now.
+   *
+   * @param builder the settings; copied
    */
   public FakeDataApiExtension(FakeDataApi.Builder builder) {
     this.builder = Objects.requireNonNull(builder, "builder == null").copy();

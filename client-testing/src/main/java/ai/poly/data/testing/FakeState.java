@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,6 +29,7 @@ final class FakeState {
   private final Map<String, List<DebugChatReply>> scripts = new HashMap<>();
   private final Map<Key, Chat> chats = new HashMap<>();
   private final Deque<Queued> misbehaviours = new ArrayDeque<>();
+  private @Nullable RandomMisbehaviour randomMisbehaviour;
   private final List<ReceivedRequest> requests = new ArrayList<>();
   private final BlockingQueue<ReceivedRequest> untaken = new LinkedBlockingQueue<>();
 
@@ -167,11 +169,15 @@ final class FakeState {
     misbehaviours.add(new Queued(misbehaviour, count));
   }
 
-  /** Takes the next queued misbehaviour, or null to behave. */
+  synchronized void misbehaveRandomly(@Nullable RandomMisbehaviour random) {
+    randomMisbehaviour = random;
+  }
+
+  /** Takes the next queued misbehaviour, else draws a random one if set; null to behave. */
   synchronized @Nullable Misbehaviour nextMisbehaviour() {
     Queued next = misbehaviours.peek();
     if (next == null) {
-      return null;
+      return randomMisbehaviour == null ? null : randomMisbehaviour.draw();
     }
     if (--next.remaining == 0) {
       misbehaviours.remove();
@@ -255,6 +261,23 @@ final class FakeState {
 
     Chat(List<DebugChatReply> script) {
       this.script = new ArrayDeque<>(script);
+    }
+  }
+
+  /** Misbehaves on a share of requests, drawing from one seeded generator in request order. */
+  static final class RandomMisbehaviour {
+    private final double probability;
+    private final List<Misbehaviour> choices;
+    private final Random random;
+
+    RandomMisbehaviour(double probability, long seed, List<Misbehaviour> choices) {
+      this.probability = probability;
+      this.choices = choices;
+      this.random = new Random(seed);
+    }
+
+    @Nullable Misbehaviour draw() {
+      return random.nextDouble() < probability ? choices.get(random.nextInt(choices.size())) : null;
     }
   }
 

@@ -5,10 +5,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A way for the fake to misbehave on a request; queue it with {@link FakeDataApi#misbehaveNext}.
+ * A way for the fake to misbehave on a request; queue it with {@link FakeDataApi#misbehaveNext}, or
+ * have the fake draw it at random with {@link FakeDataApi#misbehaveRandomly}.
  *
  * <p>A queued misbehaviour is taken by the next request before anything else happens, even before
- * the API key is checked, so it applies to whatever the client sends next.
+ * the API key is checked, so it applies to whatever the client sends next. Random ones apply just
+ * as early, to requests that found the queue empty.
  */
 public final class Misbehaviour {
   enum Kind {
@@ -36,6 +38,7 @@ public final class Misbehaviour {
    * 503).
    *
    * @param status an error status, 400 to 599
+   * @return the misbehaviour
    */
   public static Misbehaviour fail(int status) {
     if (status < 400 || status > 599) {
@@ -47,6 +50,9 @@ public final class Misbehaviour {
   /**
    * Returns a misbehaviour that answers 429 {@code TOO_MANY_REQUESTS} with a {@code Retry-After}
    * header of {@code retryAfter} in whole seconds, rounded up.
+   *
+   * @param retryAfter the wait to ask for; not negative
+   * @return the misbehaviour
    */
   public static Misbehaviour rateLimit(Duration retryAfter) {
     Objects.requireNonNull(retryAfter, "retryAfter == null");
@@ -62,12 +68,19 @@ public final class Misbehaviour {
    * <p>OkHttp 4 retries such a request once by itself when the dropped connection is a pooled one
    * it has used before and {@code retryOnConnectionFailure} is on (its default): the caller then
    * sees no failure and the fake counts two requests. On a fresh connection it does not retry.
+   *
+   * @return the misbehaviour
    */
   public static Misbehaviour dropConnection() {
     return new Misbehaviour(Kind.DROP_CONNECTION, 0, Duration.ZERO);
   }
 
-  /** Returns a misbehaviour that sends the normal response after waiting {@code delay}. */
+  /**
+   * Returns a misbehaviour that sends the normal response after waiting {@code delay}.
+   *
+   * @param delay the wait; not negative
+   * @return the misbehaviour
+   */
   public static Misbehaviour slow(Duration delay) {
     Objects.requireNonNull(delay, "delay == null");
     if (delay.isNegative()) {
@@ -79,6 +92,8 @@ public final class Misbehaviour {
   /**
    * Returns a misbehaviour that sends the normal status, headers and {@code Content-Length}, then
    * half of the body, then closes the connection.
+   *
+   * @return the misbehaviour
    */
   public static Misbehaviour truncate() {
     return new Misbehaviour(Kind.TRUNCATE, 0, Duration.ZERO);
@@ -88,6 +103,8 @@ public final class Misbehaviour {
    * Returns a misbehaviour that answers 200 with {@code Content-Type: application/json} and the
    * syntactically broken body <code>&#123;"conversations": [&#123;"conversationId": "CA</code>: an
    * object cut off mid-string.
+   *
+   * @return the misbehaviour
    */
   public static Misbehaviour malformedJson() {
     return new Misbehaviour(Kind.MALFORMED_JSON, 200, Duration.ZERO);

@@ -52,7 +52,7 @@ public final class ReceivedRequest {
         body);
   }
 
-  /** Returns the method, such as {@code GET}. */
+  /** {@return the method, such as {@code GET}} */
   public String method() {
     return method;
   }
@@ -60,23 +60,30 @@ public final class ReceivedRequest {
   /**
    * Returns the request target as sent: the encoded path and any query, such as {@code
    * /v1/agents/PROJECT-1/conversations?limit=2}.
+   *
+   * @return the path and query
    */
   public String path() {
     return path;
   }
 
-  /** Returns the first value of header {@code name}, ignoring case, or null if it was not sent. */
+  /**
+   * Returns the first value of header {@code name}, ignoring case, or null if it was not sent.
+   *
+   * @param name the header name, in any case
+   * @return the value, or null
+   */
   public @Nullable String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null ? null : values.get(0);
   }
 
-  /** Returns every header, keyed by lower-case name, values in the order sent. */
+  /** {@return every header, keyed by lower-case name, values in the order sent} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** Returns the body as UTF-8 text; empty when there was none. */
+  /** {@return the body as UTF-8 text; empty when there was none} */
   public String body() {
     return body;
   }

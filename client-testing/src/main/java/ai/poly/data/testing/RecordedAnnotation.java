@@ -20,24 +20,31 @@ public final class RecordedAnnotation {
     this.annotationType = annotationType;
   }
 
-  /** Returns the annotation of turn {@code turnId} with {@code role} and {@code annotationType}. */
+  /**
+   * Returns the annotation of turn {@code turnId} with {@code role} and {@code annotationType}.
+   *
+   * @param turnId the zero-based turn index
+   * @param role {@code user} or {@code agent}
+   * @param annotationType such as {@code wrong_transcript}
+   * @return the annotation
+   */
   public static RecordedAnnotation of(int turnId, String role, String annotationType) {
     Objects.requireNonNull(role, "role == null");
     Objects.requireNonNull(annotationType, "annotationType == null");
     return new RecordedAnnotation(turnId, role, annotationType);
   }
 
-  /** Returns the zero-based index of the annotated turn. */
+  /** {@return the zero-based index of the annotated turn} */
   public int turnId() {
     return turnId;
   }
 
-  /** Returns the side of the turn annotated: {@code user} or {@code agent}. */
+  /** {@return the side of the turn annotated: {@code user} or {@code agent}} */
   public String role() {
     return role;
   }
 
-  /** Returns the label: {@code missing_topic}, {@code wrong_transcript} or {@code wrong_info}. */
+  /** {@return the label: {@code missing_topic}, {@code wrong_transcript} or {@code wrong_info}} */
   public String annotationType() {
     return annotationType;
   }

@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -203,6 +206,86 @@ final class FakeDataApiMisbehaviourTest {
     Http.Reply reply = send(request(fake, DETAIL).header("X-API-KEY", "wrong").build());
     assertEquals(503, reply.status());
     assertEquals(401, send(request(fake, DETAIL).header("X-API-KEY", "wrong").build()).status());
+  }
+
+  /** The statuses of {@code count} requests made one after another; 0 for a dropped connection. */
+  private static List<Integer> statuses(FakeDataApi fake, int count) {
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      try {
+        statuses.add(get(fake, DETAIL).status());
+      } catch (UncheckedIOException dropped) {
+        statuses.add(0);
+      }
+    }
+    return statuses;
+  }
+
+  @Test
+  void misbehaveRandomlyMisbehavesOnAboutTheGivenShareOfRequests() {
+    fake.misbehaveRandomly(0.25, 7, Misbehaviour.fail(503), Misbehaviour.dropConnection());
+
+    List<Integer> statuses = statuses(fake, 400);
+
+    int ok = Collections.frequency(statuses, 200);
+    int unavailable = Collections.frequency(statuses, 503);
+    int dropped = Collections.frequency(statuses, 0);
+    assertEquals(400, ok + unavailable + dropped, statuses.toString());
+    // A quarter of 400 is 100; a binomial draw lies within 40 of it but for odds of 1 in 10^8.
+    assertTrue(Math.abs(unavailable + dropped - 100) < 40, statuses.toString());
+    assertTrue(unavailable > 20 && dropped > 20, statuses.toString());
+    assertEquals(400, fake.requestCount());
+  }
+
+  @Test
+  void misbehaveRandomlyRepeatsWithTheSameSeed() {
+    try (FakeDataApi other = FakeDataApi.start()) {
+      other.addSampleConversations(AGENT);
+      fake.misbehaveRandomly(0.5, 99, Misbehaviour.fail(500), Misbehaviour.fail(503));
+      other.misbehaveRandomly(0.5, 99, Misbehaviour.fail(500), Misbehaviour.fail(503));
+
+      List<Integer> statuses = statuses(fake, 50);
+
+      assertEquals(statuses, statuses(other, 50));
+      assertTrue(statuses.contains(200) && statuses.contains(500) && statuses.contains(503));
+    }
+  }
+
+  @Test
+  void queuedMisbehavioursComeBeforeRandomOnes() {
+    fake.misbehaveRandomly(1, 1, Misbehaviour.fail(503));
+    fake.failNext(2, 500);
+
+    assertEquals(List.of(500, 500, 503, 503), statuses(fake, 4));
+  }
+
+  @Test
+  void misbehaveRandomlyWithProbabilityZeroStops() {
+    fake.misbehaveRandomly(1, 1, Misbehaviour.fail(503));
+    assertEquals(503, get(fake, DETAIL).status());
+
+    fake.misbehaveRandomly(0, 1);
+
+    assertEquals(List.of(200, 200, 200), statuses(fake, 3));
+  }
+
+  @Test
+  void misbehaveRandomlyRejectsInvalidArguments() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> fake.misbehaveRandomly(1.5, 1, Misbehaviour.fail(503)));
+    assertEquals("probability must be 0 to 1: 1.5", e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> fake.misbehaveRandomly(Double.NaN, 1, Misbehaviour.fail(503)));
+    e = assertThrows(IllegalArgumentException.class, () -> fake.misbehaveRandomly(0.1, 1));
+    assertEquals("no misbehaviours to choose from", e.getMessage());
+    NullPointerException n =
+        assertThrows(
+            NullPointerException.class,
+            () -> fake.misbehaveRandomly(0.1, 1, Misbehaviour.fail(503), null));
+    assertEquals("misbehaviours contains null", n.getMessage());
   }
 
   @Test

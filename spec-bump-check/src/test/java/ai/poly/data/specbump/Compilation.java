@@ -24,6 +24,7 @@ import javax.tools.ToolProvider;
 import kotlin.Unit;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 
 /** An in-process javac run ({@code --release 8}, like the shipped modules) and its classes. */
@@ -54,6 +55,32 @@ final class Compilation {
         jarOf(Unit.class));
   }
 
+  /** What the facade compiles against besides the generated classes: the closure and JSpecify. */
+  static List<Path> facadeClasspath(Path generatedClasses) {
+    List<Path> classpath = new ArrayList<>(libraryClasspath());
+    classpath.add(jarOf(Nullable.class));
+    classpath.add(generatedClasses);
+    return classpath;
+  }
+
+  /**
+   * This module's whole test classpath (JUnit, MockWebServer, ...), which the facade's tests
+   * compile against. Surefire names it in {@code surefire.test.class.path}.
+   */
+  static List<Path> testClasspath() {
+    String classpath = System.getProperty("surefire.test.class.path");
+    if (classpath == null) {
+      classpath = System.getProperty("java.class.path");
+    }
+    List<Path> paths = new ArrayList<>();
+    for (String entry : classpath.split(File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        paths.add(Paths.get(entry));
+      }
+    }
+    return paths;
+  }
+
   /** The jar or directory a class was loaded from. */
   static Path jarOf(Class<?> type) {
     try {
@@ -64,12 +91,11 @@ final class Compilation {
   }
 
   /**
-   * Compiles every {@code .java} file under {@code sourceRoots} into a fresh {@code classesDir}.
+   * Compiles every {@code .java} file under {@code sourceRoots} into a fresh {@code classesDir},
+   * for Java 8 like the shipped modules.
    */
   static Compilation compile(List<Path> sourceRoots, List<Path> classpath, Path classesDir)
       throws IOException {
-    Generation.deleteRecursively(classesDir);
-    Files.createDirectories(classesDir);
     List<Path> sources = new ArrayList<>();
     for (Path root : sourceRoots) {
       Generation.javaFilesUnder(root).forEach(file -> sources.add(root.resolve(file)));
@@ -77,23 +103,50 @@ final class Compilation {
     if (sources.isEmpty()) {
       throw new IllegalArgumentException("No .java files under " + sourceRoots);
     }
+    return run(sources, List.of("--release", "8", "-implicit:none"), classpath, classesDir);
+  }
+
+  /**
+   * Compiles test classes for the JDK the build runs on, like the modules' tests: {@code sources},
+   * and whatever they use from {@code sourcePath} (test helpers).
+   */
+  static Compilation compileTests(
+      List<Path> sources, Path sourcePath, List<Path> classpath, Path classesDir)
+      throws IOException {
+    return run(
+        sources,
+        List.of(
+            "--release",
+            String.valueOf(Runtime.version().feature()),
+            "-implicit:class",
+            "-sourcepath",
+            sourcePath.toString()),
+        classpath,
+        classesDir);
+  }
+
+  private static Compilation run(
+      List<Path> sources, List<String> extraOptions, List<Path> classpath, Path classesDir)
+      throws IOException {
+    Generation.deleteRecursively(classesDir);
+    Files.createDirectories(classesDir);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("Tests must run on a JDK, not a JRE");
     }
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
-    List<String> options =
+    List<String> options = new ArrayList<>(extraOptions);
+    options.addAll(
         List.of(
-            "--release",
-            "8",
             "-encoding",
             "UTF-8",
             "-proc:none",
-            "-implicit:none",
             "-d",
             classesDir.toString(),
             "-classpath",
-            classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+            classpath.stream()
+                .map(Path::toString)
+                .collect(Collectors.joining(File.pathSeparator))));
     boolean ok;
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(collector, Locale.ROOT, null)) {
@@ -137,18 +190,27 @@ final class Compilation {
     return report.toString();
   }
 
-  /**
-   * A class loader over the compiled classes that looks there first, so these classes win even if
-   * another build of the same package is on the test classpath. Library classes (Moshi's
-   * {@code @Json} included) come from the test's loader, so test code can use them directly.
-   */
+  /** A class loader over the compiled classes; see {@link #childFirst}. */
   URLClassLoader newClassLoader() {
+    return childFirst(List.of(classesDir));
+  }
+
+  /**
+   * A class loader over {@code roots} (class directories, resource directories) that looks there
+   * first, so these classes win even if another build of the same package is on the test classpath.
+   * Library classes (Moshi's {@code @Json}, JUnit's {@code @Test}) come from the test's loader, so
+   * test code can use them directly.
+   */
+  static URLClassLoader childFirst(List<Path> roots) {
+    URL[] urls = new URL[roots.size()];
     try {
-      return new ChildFirstClassLoader(
-          new URL[] {classesDir.toUri().toURL()}, Compilation.class.getClassLoader());
+      for (int i = 0; i < urls.length; i++) {
+        urls[i] = roots.get(i).toUri().toURL();
+      }
     } catch (MalformedURLException e) {
       throw new IllegalStateException(e);
     }
+    return new ChildFirstClassLoader(urls, Compilation.class.getClassLoader());
   }
 
   private static final class ChildFirstClassLoader extends URLClassLoader {

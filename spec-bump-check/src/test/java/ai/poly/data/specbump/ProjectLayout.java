@@ -99,6 +99,29 @@ final class ProjectLayout {
     return root.resolve("client-facade").resolve("src").resolve("main").resolve("java");
   }
 
+  /** Hand-written tests of the client facade, and their helpers. */
+  Path facadeTestSources() {
+    return root.resolve("client-facade").resolve("src").resolve("test").resolve("java");
+  }
+
+  /** Fixtures and payloads of the facade's tests. */
+  Path facadeTestResources() {
+    return root.resolve("client-facade").resolve("src").resolve("test").resolve("resources");
+  }
+
+  /** The sample conversations FakeDataApi serves. */
+  Path fakeSamples() {
+    return root.resolve("client-testing")
+        .resolve("src")
+        .resolve("main")
+        .resolve("resources")
+        .resolve("ai")
+        .resolve("poly")
+        .resolve("data")
+        .resolve("testing")
+        .resolve("samples");
+  }
+
   /** Scratch directory for spec copies, generated sources and classes. */
   Path workDir() {
     return target.resolve("spec-bump");

@@ -1,6 +1,7 @@
 package ai.poly.data.specbump;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,49 +24,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proves that a new vendor spec flows through the build: modified copies of openapi/openapi.json
- * generate, compile for Java 8 and parse with plain Moshi, using the client-generated build's exact
- * generator configuration.
+ * Proves that a new vendor spec flows through the build: openapi/openapi.json and the variants in
+ * test resources spec-variants/ generate, compile for Java 8 and parse with plain Moshi, using the
+ * client-generated build's exact generator configuration. {@link VariantBuildTest} then runs the
+ * facade against each.
  */
 final class SpecBumpTest {
   private static final String MODEL_PACKAGE = "ai.poly.data.generated.model.";
 
-  /** A new optional string member on the conversation detail. */
-  static final SpecVariant EXTRA_OPTIONAL_PROPERTY =
-      SpecVariant.of(
-          "extra-optional-property",
-          spec ->
-              SpecEdits.addProperty(
-                  spec,
-                  "ConversationDetailResponse",
-                  "sentiment",
-                  SpecJson.parse("{\"type\": \"string\"}")));
-
-  /** A new schema with a string enum whose values are not Java identifiers. */
-  static final SpecVariant NEW_SCHEMA_WITH_ENUM =
-      SpecVariant.of(
-          "new-schema-with-enum",
-          spec ->
-              SpecEdits.addSchema(
-                  spec,
-                  "ConversationTag",
-                  SpecJson.parse(
-                      """
-{
-  "description": "A label attached to a conversation.",
-  "type": "object",
-  "properties": {
-    "name": {"type": "string"},
-    "source": {"type": "string", "enum": ["manual", "automatic", "imported-v2"]},
-    "weight": {"type": "integer"}
-  },
-  "required": ["name"]
-}
-""")));
-
   private static ProjectLayout layout;
   private static Map<String, Object> bundledSpec;
-  private static Generation bundledGeneration;
 
   @BeforeAll
   static void readBundledSpec() throws IOException {
@@ -73,24 +41,14 @@ final class SpecBumpTest {
     bundledSpec = SpecJson.read(layout.bundledSpec());
   }
 
-  /**
-   * The bundled file itself (not a Moshi copy), generated once and shared by the baseline tests.
-   */
-  private static synchronized Generation bundled() throws IOException {
-    if (bundledGeneration == null) {
-      bundledGeneration =
-          Generation.run(
-              layout,
-              layout.bundledSpec(),
-              layout.workDir().resolve("bundled").resolve("generated"));
-    }
-    return bundledGeneration;
+  /** The bundled file itself (not a Moshi copy), generated once and shared by the tests. */
+  private static Generation bundled() throws IOException {
+    return VariantBuild.bundled(layout).generation();
   }
 
   @Test
   void bundledSpecGeneratesSourcesThatCompileForJava8() throws IOException {
-    Compilation compilation =
-        bundled().compile(layout.workDir().resolve("bundled").resolve("classes"));
+    Compilation compilation = VariantBuild.bundled(layout).generated();
 
     assertTrue(compilation.succeeded(), compilation::report);
     Path detail =
@@ -142,7 +100,7 @@ final class SpecBumpTest {
 
   @Test
   void extraOptionalPropertyBecomesAStringGetterThatPlainMoshiFills() throws Exception {
-    Compilation compilation = generateAndCompile(EXTRA_OPTIONAL_PROPERTY);
+    Compilation compilation = generateAndCompile(SpecVariant.EXTRA_PROPERTY_AND_SCHEMA);
 
     try (URLClassLoader loader = compilation.newClassLoader()) {
       Class<?> detail = loader.loadClass(MODEL_PACKAGE + "ConversationDetailResponse");
@@ -163,7 +121,7 @@ final class SpecBumpTest {
 
   @Test
   void newSchemaBecomesAModelWhoseEnumCarriesTheWireNamesForMoshi() throws Exception {
-    Compilation compilation = generateAndCompile(NEW_SCHEMA_WITH_ENUM);
+    Compilation compilation = generateAndCompile(SpecVariant.EXTRA_PROPERTY_AND_SCHEMA);
 
     try (URLClassLoader loader = compilation.newClassLoader()) {
       Class<?> tag = loader.loadClass(MODEL_PACKAGE + "ConversationTag");
@@ -184,13 +142,94 @@ final class SpecBumpTest {
     }
   }
 
-  /**
-   * Generates {@code variant} and asserts that its sources compile, reporting javac's diagnostics.
-   */
-  private static Compilation generateAndCompile(SpecVariant variant) throws IOException {
-    Generation generation = variant.generate(layout, bundledSpec);
-    Compilation compilation =
-        generation.compile(layout.workDir().resolve(variant.name()).resolve("classes"));
+  @Test
+  void errorSchemaBecomesAnEnvelopeModelThatDoesNotShadowJavaLangError() throws Exception {
+    Generation generation =
+        VariantBuild.of(layout, bundledSpec, SpecVariant.ERROR_SCHEMA).generation();
+    assertTrue(generation.javaFiles().contains("ai/poly/data/generated/model/ErrorEnvelope.java"));
+    assertFalse(generation.javaFiles().contains("ai/poly/data/generated/model/Error.java"));
+    Compilation compilation = generateAndCompile(SpecVariant.ERROR_SCHEMA);
+
+    try (URLClassLoader loader = compilation.newClassLoader()) {
+      Class<?> envelope = loader.loadClass(MODEL_PACKAGE + "ErrorEnvelope");
+      Object parsed =
+          new Moshi.Builder()
+              .build()
+              .adapter(envelope)
+              .fromJson(
+                  "{\"success\": false, \"error\": \"Not found\", \"error_id\": \"c0ffee\","
+                      + " \"error_code\": \"CONVERSATIONS_NOT_FOUND\", \"error_message\":"
+                      + " \"Conversation not found\", \"data\": null}");
+      assertEquals(false, envelope.getMethod("getSuccess").invoke(parsed));
+      assertEquals("c0ffee", envelope.getMethod("getErrorId").invoke(parsed));
+      assertEquals("CONVERSATIONS_NOT_FOUND", envelope.getMethod("getErrorCode").invoke(parsed));
+    }
+  }
+
+  @Test
+  void typedTurnsBecomeAListOfConversationTurnModels() throws Exception {
+    Compilation compilation = generateAndCompile(SpecVariant.TYPED_TURNS);
+
+    try (URLClassLoader loader = compilation.newClassLoader()) {
+      Class<?> detail = loader.loadClass(MODEL_PACKAGE + "ConversationDetailResponse");
+      Class<?> turn = loader.loadClass(MODEL_PACKAGE + "ConversationTurn");
+      assertEquals(
+          "java.util.List<" + turn.getName() + ">",
+          detail.getMethod("getTurns").getGenericReturnType().getTypeName());
+      assertEquals(Double.class, turn.getMethod("getLatency").getReturnType());
+      assertEquals(List.class, turn.getMethod("getIntents").getReturnType());
+
+      Object parsed =
+          new Moshi.Builder()
+              .build()
+              .adapter(detail)
+              .fromJson(
+                  "{\"conversationId\": \"c-1\", \"accountId\": \"a-1\", \"projectId\": \"p-1\","
+                      + " \"turns\": [{\"user_input\": \"hi\", \"latency\": 1.5,"
+                      + " \"is_silence\": false}]}");
+      Object first = ((List<?>) detail.getMethod("getTurns").invoke(parsed)).get(0);
+      assertEquals("hi", turn.getMethod("getUserInput").invoke(first));
+      assertEquals(1.5, turn.getMethod("getLatency").invoke(first));
+      assertEquals(false, turn.getMethod("getIsSilence").invoke(first));
+    }
+  }
+
+  @Test
+  void noGeneratedClassShadowsAJavaLangClass() throws IOException {
+    List<Generation> generations = new ArrayList<>();
+    generations.add(bundled());
+    for (String variant : SpecVariant.ALL) {
+      generations.add(VariantBuild.of(layout, bundledSpec, variant).generation());
+    }
+
+    List<String> shadowing = new ArrayList<>();
+    for (Generation generation : generations) {
+      for (String file : generation.javaFiles()) {
+        String simpleName =
+            file.substring(file.lastIndexOf('/') + 1, file.length() - ".java".length());
+        if (isJavaLangClass(simpleName)) {
+          shadowing.add(generation.spec() + ": " + file);
+        }
+      }
+    }
+    assertEquals(
+        List.of(),
+        shadowing,
+        "map these models to other names in openapi/generator-config.yaml (modelNameMappings)");
+  }
+
+  private static boolean isJavaLangClass(String simpleName) {
+    try {
+      Class.forName("java.lang." + simpleName, false, null);
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
+  /** The variant's generated code, asserted to compile (shared with {@link VariantBuildTest}). */
+  private static Compilation generateAndCompile(String variant) throws IOException {
+    Compilation compilation = VariantBuild.of(layout, bundledSpec, variant).generated();
     assertTrue(compilation.succeeded(), () -> variant + ": " + compilation.report());
     return compilation;
   }

@@ -29,6 +29,17 @@ final class SpecJson {
     return readDocument(new Buffer().write(Files.readAllBytes(file)), file.toString());
   }
 
+  /** Reads any JSON value from a file: an array of patch operations, say. */
+  static Object readValue(Path file) throws IOException {
+    try (JsonReader reader = JsonReader.of(new Buffer().write(Files.readAllBytes(file)))) {
+      Object value = readValue(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new IOException(file + ": trailing content after the JSON value");
+      }
+      return value;
+    }
+  }
+
   /** Parses a JSON object from text, e.g. a schema definition in a text block. */
   static Map<String, Object> parse(String json) {
     try {
