@@ -212,7 +212,10 @@ final class GeneratedModels {
       return ((Number) value).longValue();
     } else if (value instanceof Float) {
       return ((Float) value).doubleValue();
-    } else if (value == null || value instanceof String || value instanceof Number) {
+    } else if (value == null
+        || value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean) {
       return value;
     } else if (value instanceof Enum) {
       Enum<?> constant = (Enum<?>) value;
@@ -225,25 +228,45 @@ final class GeneratedModels {
     } else if (isModel(value.getClass())) {
       return Collections.unmodifiableMap(toMembers(value));
     } else if (value instanceof Collection) {
-      List<@Nullable Object> list = new ArrayList<>(((Collection<?>) value).size());
-      boolean changed = !(value instanceof List);
-      for (Object element : (Collection<?>) value) {
+      Collection<?> source = (Collection<?>) value;
+      // Raw values (plain and unmodifiable already) are the common case: copy only typed ones, and
+      // only once an element turns out to change, so that reading a conversation does not copy it.
+      List<@Nullable Object> list = source instanceof List ? null : new ArrayList<>(source.size());
+      int index = 0;
+      for (Object element : source) {
         Object plain = plain(element);
-        changed |= plain != element;
-        list.add(plain);
+        if (list == null && plain != element) {
+          list = new ArrayList<>(((List<?>) source).subList(0, index));
+        }
+        if (list != null) {
+          list.add(plain);
+        }
+        index++;
       }
       // A list the model holds may be the binding's own mutable one: never hand it out as it is.
-      return Collections.unmodifiableList(changed ? list : (List<?>) value);
+      return Collections.unmodifiableList(list != null ? list : (List<?>) value);
     } else if (value instanceof Map) {
-      // Raw values (plain and unmodifiable already) are the common case: copy only typed ones.
-      Map<String, @Nullable Object> map = new LinkedHashMap<>();
-      boolean changed = false;
-      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+      Map<?, ?> source = (Map<?, ?>) value;
+      Map<String, @Nullable Object> map = null;
+      int index = 0;
+      for (Map.Entry<?, ?> entry : source.entrySet()) {
         Object plain = plain(entry.getValue());
-        changed |= plain != entry.getValue();
-        map.put(String.valueOf(entry.getKey()), plain);
+        if (map == null && plain != entry.getValue()) {
+          map = new LinkedHashMap<>();
+          int copied = 0;
+          for (Map.Entry<?, ?> earlier : source.entrySet()) {
+            if (copied++ == index) {
+              break;
+            }
+            map.put(String.valueOf(earlier.getKey()), earlier.getValue());
+          }
+        }
+        if (map != null) {
+          map.put(String.valueOf(entry.getKey()), plain);
+        }
+        index++;
       }
-      return changed ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap((Map<?, ?>) value);
+      return map != null ? Collections.unmodifiableMap(map) : Collections.unmodifiableMap(source);
     }
     return value;
   }
