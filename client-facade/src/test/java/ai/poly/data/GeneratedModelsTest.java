@@ -332,6 +332,30 @@ final class GeneratedModelsTest {
   }
 
   @Test
+  void membersKeepRawValuesAsTheyAreAndConvertTypedOnesAmongThem() {
+    Map<String, Object> rawTurn = Map.of("user_input", "hi");
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("raw", "1");
+    metrics.put("typed", new AnnotationItem().turnId(2).role(AnnotationItem.RoleEnum.USER));
+    ConversationDetailResponse conversation = new ConversationDetailResponse();
+    conversation.setTurns(new ArrayList<>(List.of(rawTurn, new AnnotationItem().turnId(1))));
+    conversation.setMetrics(metrics);
+    conversation.setFunctionEvents(Map.of("1", List.of(rawTurn)));
+
+    Map<String, Object> members = GeneratedModels.toMembers(conversation);
+
+    List<?> turns = (List<?>) members.get("turns");
+    assertEquals(rawTurn, turns.get(0));
+    assertEquals(Map.of("turnId", 1L), turns.get(1));
+    assertEquals(
+        Map.of("raw", "1", "typed", Map.of("turnId", 2L, "role", "user")), members.get("metrics"));
+    assertEquals(
+        List.of("raw", "typed"), new ArrayList<>(((Map<?, ?>) members.get("metrics")).keySet()));
+    assertEquals(Map.of("1", List.of(rawTurn)), members.get("functionEvents"));
+    assertThrows(UnsupportedOperationException.class, () -> turns.remove(0));
+  }
+
+  @Test
   void anIntegerTooLargeForItsFieldIsKeptExactly() throws IOException {
     String json =
         """
