@@ -2,6 +2,7 @@ package ai.poly.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import okhttp3.MediaType;
@@ -145,6 +146,11 @@ public final class AudioStream extends InputStream {
   }
 
   /** Releases the connection; the rest of the recording, if any, is not read. Idempotent. */
+  /** The recording as a channel, for a copy that skips this stream's byte arrays. */
+  ReadableByteChannel channel() {
+    return body.source();
+  }
+
   @Override
   public void close() {
     body.close();

@@ -8,8 +8,8 @@ import ai.poly.data.generated.model.GetConversationsResponse;
 import ai.poly.data.generated.model.OperationSuccessResponse;
 import ai.poly.data.generated.model.UpsertNoteBody;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -316,18 +316,22 @@ public final class Conversations {
 
   private long copy(AudioStream stream, WritableByteChannel channel, CallContext context)
       throws IOException {
-    byte[] buffer = new byte[COPY_BUFFER_BYTES];
+    // Straight from OkHttp's buffer into a direct buffer, which the file channel writes as it is: a
+    // byte array read through the InputStream, then wrapped, was copied twice more on the way.
+    ByteBuffer buffer = ByteBuffer.allocateDirect(COPY_BUFFER_BYTES);
+    ReadableByteChannel source = stream.channel();
     long total = 0;
-    while (true) {
-      int read = read(stream, buffer, context);
-      if (read == -1) {
-        break;
+    boolean end = false;
+    while (!end) {
+      while (buffer.hasRemaining() && !end) {
+        end = read(source, buffer, context) == -1;
       }
-      ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
+      buffer.flip();
+      total += buffer.remaining();
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
       }
-      total += read;
+      buffer.clear();
     }
     long expected = stream.contentLength();
     if (expected != -1 && total != expected) {
@@ -339,9 +343,9 @@ public final class Conversations {
   }
 
   /** Reads from the network, telling its failures (a {@link PolyAiIoException}) from the disk's. */
-  private int read(InputStream stream, byte[] buffer, CallContext context) {
+  private int read(ReadableByteChannel source, ByteBuffer buffer, CallContext context) {
     try {
-      return stream.read(buffer);
+      return source.read(buffer);
     } catch (IOException e) {
       throw calls.bodyFailure(context, e);
     }
