@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@Measurement(iterations = 8)
 @Fork(value = 1, jvmArgsAppend = "-Xmx64m")
 public class AudioBenchmark {
   static final long SIZE = 256L * 1024 * 1024;

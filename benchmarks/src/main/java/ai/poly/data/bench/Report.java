@@ -13,7 +13,8 @@ import java.util.Map;
 import okio.Okio;
 
 /**
- * Writes the table of BENCHMARKS.md from one run's results: JMH's {@code jmh.json}, and the lines
+ * Writes the table of BENCHMARKS.md from one run's results: JMH's {@code jmh*.json} (one per round;
+ * each figure is the median of the rounds), and the lines
  * {@link PagingHeap}, {@code ColdStart} and {@link Footprint} print, all in one folder. Every figure
  * is shown absolute for each client, then as a ratio against the references, then against its
  * target.
@@ -27,7 +28,15 @@ public final class Report {
   private final StringBuilder out = new StringBuilder();
 
   private Report(Path folder) throws IOException {
-    this.jmh = readJmh(folder.resolve("jmh.json"));
+    this.jmh = new ArrayList<>();
+    try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+      for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+        String name = file.getFileName().toString();
+        if (name.startsWith("jmh") && name.endsWith(".json")) {
+          jmh.addAll(readJmh(file));
+        }
+      }
+    }
     for (String file : List.of("paging-heap.txt", "cold-start.txt", "footprint.txt")) {
       Path path = folder.resolve(file);
       if (Files.exists(path)) {
@@ -223,31 +232,41 @@ public final class Report {
     return higher ? ratio >= target : ratio <= target;
   }
 
+  /** The median over the rounds of the run (one JMH result file per round). */
   private Double score(String benchmark, Map<String, String> params, Metric metric) {
+    List<Double> scores = new ArrayList<>();
     for (Map<String, Object> result : jmh) {
       String name = (String) result.get("benchmark");
       Map<?, ?> resultParams = (Map<?, ?>) result.getOrDefault("params", Map.of());
-      if (!name.endsWith("." + benchmark) || !resultParams.entrySet().containsAll(params.entrySet())) {
-        continue;
-      }
-      Map<?, ?> primary = (Map<?, ?>) result.get("primaryMetric");
-      switch (metric) {
-        case SCORE:
-          return ((Number) primary.get("score")).doubleValue();
-        case P50:
-        case P99:
-          Map<?, ?> percentiles = (Map<?, ?>) primary.get("scorePercentiles");
-          return ((Number) percentiles.get(metric == Metric.P50 ? "50.0" : "99.0")).doubleValue();
-        default:
-          Map<?, ?> secondary = (Map<?, ?>) result.get("secondaryMetrics");
-          Map<?, ?> alloc = secondary == null ? null : (Map<?, ?>) secondary.get("·gc.alloc.rate.norm");
-          if (alloc == null && secondary != null) {
-            alloc = (Map<?, ?>) secondary.get("gc.alloc.rate.norm");
-          }
-          return alloc == null ? null : ((Number) alloc.get("score")).doubleValue() / 1000;
+      if (name.endsWith("." + benchmark) && resultParams.entrySet().containsAll(params.entrySet())) {
+        Double score = score(result, metric);
+        if (score != null) {
+          scores.add(score);
+        }
       }
     }
-    return null;
+    if (scores.isEmpty()) {
+      return null;
+    }
+    scores.sort(null);
+    int n = scores.size();
+    return n % 2 == 1 ? scores.get(n / 2) : (scores.get(n / 2 - 1) + scores.get(n / 2)) / 2;
+  }
+
+  private static Double score(Map<String, Object> result, Metric metric) {
+    Map<?, ?> primary = (Map<?, ?>) result.get("primaryMetric");
+    switch (metric) {
+      case SCORE:
+        return ((Number) primary.get("score")).doubleValue();
+      case P50:
+      case P99:
+        Map<?, ?> percentiles = (Map<?, ?>) primary.get("scorePercentiles");
+        return ((Number) percentiles.get(metric == Metric.P50 ? "50.0" : "99.0")).doubleValue();
+      default:
+        Map<?, ?> secondary = (Map<?, ?>) result.get("secondaryMetrics");
+        Map<?, ?> alloc = secondary == null ? null : (Map<?, ?>) secondary.get("gc.alloc.rate.norm");
+        return alloc == null ? null : ((Number) alloc.get("score")).doubleValue() / 1000;
+    }
   }
 
   private static Map<String, String> withClient(Map<String, String> params, String client) {
