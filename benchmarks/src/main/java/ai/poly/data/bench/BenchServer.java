@@ -74,10 +74,6 @@ public final class BenchServer implements Closeable {
     }
   }
 
-  public int requestCount() {
-    return server.getRequestCount();
-  }
-
   private MockResponse answer(RecordedRequest request) {
     HttpUrl url = request.getRequestUrl();
     if (!Payloads.API_KEY.equals(request.getHeader("X-API-KEY"))) {

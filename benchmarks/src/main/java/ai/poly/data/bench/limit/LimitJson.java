@@ -123,12 +123,31 @@ public final class LimitJson {
 
   /** The summary members of a conversation object, shared by details and listings. */
   private static final class Summary {
-    String conversationId, accountId, projectId, channel, fromNumber, toNumber, language;
-    String variantId, clientEnv, handoffDestination, handoffReason, direction, deploymentId;
-    String note, audioUrl, heading, content;
-    Instant createdAt, startedAt, finishedAt;
-    Duration totalDuration, polyaiDuration, duration;
-    Boolean inProgress, handoff;
+    String conversationId;
+    String accountId;
+    String projectId;
+    String channel;
+    String fromNumber;
+    String toNumber;
+    String language;
+    String variantId;
+    String clientEnv;
+    String handoffDestination;
+    String handoffReason;
+    String direction;
+    String deploymentId;
+    String note;
+    String audioUrl;
+    String heading;
+    String content;
+    Instant createdAt;
+    Instant startedAt;
+    Instant finishedAt;
+    Duration totalDuration;
+    Duration polyaiDuration;
+    Duration duration;
+    Boolean inProgress;
+    Boolean handoff;
     Double polyScore;
     List<String> tags = List.of();
     Map<String, Object> extras = Map.of();
@@ -225,13 +244,18 @@ public final class LimitJson {
   }
 
   private static RefTurn turn(int index, JsonReader r) throws IOException {
-    String userInput = null, userInputDtmf = null, agentResponse = null;
-    String translatedUserInput = null, englishAgentResponse = null;
-    Instant userInputAt = null, agentResponseAt = null;
+    String userInput = null;
+    String userInputDtmf = null;
+    String agentResponse = null;
+    String translatedUserInput = null;
+    String englishAgentResponse = null;
+    Instant userInputAt = null;
+    Instant agentResponseAt = null;
     Duration latency = null;
     List<String> intents = List.of();
     List<RefEntity> entities = List.of();
-    Boolean outOfDomain = null, silence = null;
+    Boolean outOfDomain = null;
+    Boolean silence = null;
     Map<String, Object> extras = new LinkedHashMap<>();
     r.beginObject();
     while (r.hasNext()) {
@@ -346,7 +370,11 @@ public final class LimitJson {
 
   @SuppressWarnings("unchecked")
   private static RefEvent event(Integer turn, JsonReader r) throws IOException {
-    String id = null, name = null, functionId = null, error = null, utterance = null;
+    String id = null;
+    String name = null;
+    String functionId = null;
+    String error = null;
+    String utterance = null;
     Instant startTime = null;
     Duration duration = null;
     Map<String, Object> arguments = Map.of();
