@@ -9,6 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSink;
+import okio.ForwardingSink;
+import okio.Okio;
+import okio.Sink;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.Callback;
@@ -187,14 +192,33 @@ final class ApiCalls {
     } catch (UncheckedIOException e) {
       throw ioFailure(context, e.getCause());
     } catch (MissingFieldException e) {
-      String json = "";
-      try {
-        json = GeneratedModels.moshi().adapter(Object.class).toJson(body);
-      } catch (RuntimeException ignored) {
-        // The excerpt is a courtesy; the message already names the field.
-      }
-      throw invalid(context, e.getMessage(), json, e);
+      throw invalid(context, e.getMessage(), jsonStart(body), e);
     }
+  }
+
+  /**
+   * The start of {@code model} written back as JSON, for an excerpt: writing stops once an
+   * excerpt's worth is out, so a page near the 32 MiB limit costs no second copy of itself.
+   */
+  private static String jsonStart(Object model) {
+    Buffer start = new Buffer();
+    Sink bounded =
+        new ForwardingSink(start) {
+          @Override
+          public void write(Buffer source, long byteCount) throws IOException {
+            super.write(source, byteCount);
+            if (start.size() >= HeadersInterceptor.MAX_ERROR_BODY_BYTES) {
+              throw new IOException("excerpt complete");
+            }
+          }
+        };
+    try (BufferedSink sink = Okio.buffer(bounded)) {
+      GeneratedModels.moshi().adapter(Object.class).toJson(sink, model);
+    } catch (IOException | RuntimeException ignored) {
+      // Complete, or unwritable: the excerpt is a courtesy, and the message names the field.
+    }
+    long bytes = Math.min(start.size(), HeadersInterceptor.MAX_ERROR_BODY_BYTES);
+    return start.snapshot((int) bytes).utf8();
   }
 
   private PolyAiApiException error(

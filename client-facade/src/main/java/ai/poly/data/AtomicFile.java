@@ -28,10 +28,7 @@ final class AtomicFile {
       (source, target) -> {
         try {
           Files.move(
-              source,
-              target,
-              StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
+              source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
           // Within one folder this is rare (some network file systems); replace as well as we can.
           Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which recording of a conversation to fetch: whose voice ({@link AudioDirection}) and whether
- * with personal data bleeped out.
+ * Which recording of a conversation to fetch: whose voice ({@link AudioDirection}) and whether with
+ * personal data bleeped out.
  *
  * <pre>{@code
  * AudioOptions callerOnly = AudioOptions.builder().direction(AudioDirection.USER).redacted(true).build();

@@ -80,8 +80,7 @@ public final class AudioStream extends InputStream {
       }
       return;
     }
-    boolean binary =
-        type == null || type.subtype().toLowerCase(Locale.ROOT).equals("octet-stream");
+    boolean binary = type == null || type.subtype().toLowerCase(Locale.ROOT).equals("octet-stream");
     if (binary && looksLikeAudio(source)) {
       return;
     }

@@ -21,10 +21,4 @@ public enum ClientEnv {
   public String wireValue() {
     return wireValue;
   }
-
-  /** The {@link #wireValue()}. */
-  @Override
-  public String toString() {
-    return wireValue;
-  }
 }

@@ -94,7 +94,8 @@ public final class Conversation extends ConversationSummary {
    * The live shape is metric name to a list of {@code {"timestamp", "value"}} samples; an older one
    * is name to a string or a list of strings.
    */
-  static Map<String, List<MetricSample>> metrics(String key, @Nullable Object value, Fields fields) {
+  static Map<String, List<MetricSample>> metrics(
+      String key, @Nullable Object value, Fields fields) {
     if (value == null) {
       return Collections.emptyMap();
     }
@@ -107,7 +108,9 @@ public final class Conversation extends ConversationSummary {
     for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
       Object samplesValue = entry.getValue();
       List<?> items =
-          samplesValue instanceof List ? (List<?>) samplesValue : Collections.singletonList(samplesValue);
+          samplesValue instanceof List
+              ? (List<?>) samplesValue
+              : Collections.singletonList(samplesValue);
       List<MetricSample> samples = new ArrayList<>(items.size());
       for (Object item : items) {
         MetricSample sample = sample(item);
@@ -185,7 +188,8 @@ public final class Conversation extends ConversationSummary {
     return Collections.unmodifiableList(events);
   }
 
-  private static boolean addEvents(@Nullable Integer turn, List<?> items, List<FunctionEvent> events) {
+  private static boolean addEvents(
+      @Nullable Integer turn, List<?> items, List<FunctionEvent> events) {
     boolean unreadable = false;
     for (Object item : items) {
       if (item instanceof Map) {

@@ -32,6 +32,10 @@ public final class ConversationPage {
   private final @Nullable Integer count;
   private final int limit;
   private final int offset;
+
+  /** The offset asked for: the next page follows it, whatever offset the service reports. */
+  private final int requestedOffset;
+
   private final ListParams params;
   private final Map<String, @Nullable Object> additionalProperties;
   private final Fetcher fetcher;
@@ -55,6 +59,7 @@ public final class ConversationPage {
     this.count = count;
     this.limit = limit;
     this.offset = offset;
+    this.requestedOffset = offsetOf(params);
     this.params = params;
     this.additionalProperties = additionalProperties;
     this.fetcher = fetcher;
@@ -142,8 +147,8 @@ public final class ConversationPage {
   }
 
   /**
-   * {@return the total number of the agent's conversations (not this page's size), or null when
-   * the response did not say} It may grow while you page, as conversations arrive.
+   * {@return the total number of the agent's conversations (not this page's size), or null when the
+   * response did not say} It may grow while you page, as conversations arrive.
    */
   public @Nullable Integer count() {
     return count;
@@ -176,10 +181,10 @@ public final class ConversationPage {
    */
   public boolean hasNextPage() {
     int size = conversations.size();
-    if (size == 0 || size < limit || (long) offset + size > Integer.MAX_VALUE) {
+    if (size == 0 || size < limit || (long) requestedOffset + size > Integer.MAX_VALUE) {
       return false;
     }
-    return count == null || (long) offset + size < count;
+    return count == null || (long) requestedOffset + size < count;
   }
 
   /**
@@ -208,14 +213,14 @@ public final class ConversationPage {
     if (!hasNextPage()) {
       throw new NoSuchElementException(
           "no page follows the page at offset "
-              + offset
+              + requestedOffset
               + " ("
               + conversations.size()
               + " conversations"
               + (count != null ? " of " + count : "")
               + ")");
     }
-    return params.newBuilder().offset(offset + conversations.size()).build();
+    return params.newBuilder().offset(requestedOffset + conversations.size()).build();
   }
 
   @Override

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * What the service tells about a conversation without its turns: who called whom, when, on which
  * channel, how it ended. {@link Conversation} adds the turns, metrics and function events.
  *
- * <p>Read leniently: any field but the three ids may be absent (null, or an empty list), and a field
- * of an unexpected type reads as absent with its raw value kept in {@link #additionalProperties()}.
+ * <p>Read leniently: any field but the three ids may be absent (null, or an empty list), and a
+ * field of an unexpected type reads as absent with its raw value kept in {@link
+ * #additionalProperties()}.
  */
 public class ConversationSummary {
   private final String conversationId;
@@ -272,10 +273,33 @@ public class ConversationSummary {
   @Override
   public int hashCode() {
     return Objects.hash(
-        conversationId, accountId, projectId, createdAt, startedAt, finishedAt, channel, fromNumber,
-        toNumber, language, variantId, clientEnv, totalDuration, polyaiDuration, duration,
-        inProgress, handoff, handoffDestination, handoffReason, direction, tags, polyScore,
-        shortSummary, deploymentId, note, audioUrl, additionalProperties);
+        conversationId,
+        accountId,
+        projectId,
+        createdAt,
+        startedAt,
+        finishedAt,
+        channel,
+        fromNumber,
+        toNumber,
+        language,
+        variantId,
+        clientEnv,
+        totalDuration,
+        polyaiDuration,
+        duration,
+        inProgress,
+        handoff,
+        handoffDestination,
+        handoffReason,
+        direction,
+        tags,
+        polyScore,
+        shortSummary,
+        deploymentId,
+        note,
+        audioUrl,
+        additionalProperties);
   }
 
   @Override

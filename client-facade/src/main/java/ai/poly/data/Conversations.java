@@ -67,12 +67,13 @@ public final class Conversations {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param conversationId the conversation
-   * @param options settings that override the client's for this call
+   * @param requestOptions settings that override the client's for this call
    * @return the conversation
    */
-  public Conversation get(String agentId, String conversationId, RequestOptions options) {
-    Checks.notNull(options, "options");
-    return calls.execute(detailCall(agentId, conversationId), options, Conversations::conversation);
+  public Conversation get(String agentId, String conversationId, RequestOptions requestOptions) {
+    Checks.notNull(requestOptions, "requestOptions");
+    return calls.execute(
+        detailCall(agentId, conversationId), requestOptions, Conversations::conversation);
   }
 
   /**
@@ -94,14 +95,14 @@ public final class Conversations {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param conversationId the conversation
-   * @param options settings that override the client's for this call
+   * @param requestOptions settings that override the client's for this call
    * @return the future conversation
    */
   public CompletableFuture<Conversation> getAsync(
-      String agentId, String conversationId, RequestOptions options) {
-    Checks.notNull(options, "options");
+      String agentId, String conversationId, RequestOptions requestOptions) {
+    Checks.notNull(requestOptions, "requestOptions");
     return calls.executeAsync(
-        detailCall(agentId, conversationId), options, Conversations::conversation);
+        detailCall(agentId, conversationId), requestOptions, Conversations::conversation);
   }
 
   /**
@@ -122,14 +123,14 @@ public final class Conversations {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param params the page's limit and offset
-   * @param options settings that override the client's for this call
+   * @param requestOptions settings that override the client's for this call
    * @return the page
    */
-  public ConversationPage list(String agentId, ListParams params, RequestOptions options) {
+  public ConversationPage list(String agentId, ListParams params, RequestOptions requestOptions) {
     Checks.id(agentId, "agentId");
     Checks.notNull(params, "params");
-    Checks.notNull(options, "options");
-    return pages(agentId, options).fetch(params);
+    Checks.notNull(requestOptions, "requestOptions");
+    return pages(agentId, requestOptions).fetch(params);
   }
 
   /**
@@ -149,15 +150,15 @@ public final class Conversations {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param params the page's limit and offset
-   * @param options settings that override the client's for this call
+   * @param requestOptions settings that override the client's for this call
    * @return the future page
    */
   public CompletableFuture<ConversationPage> listAsync(
-      String agentId, ListParams params, RequestOptions options) {
+      String agentId, ListParams params, RequestOptions requestOptions) {
     Checks.id(agentId, "agentId");
     Checks.notNull(params, "params");
-    Checks.notNull(options, "options");
-    return pages(agentId, options).fetchAsync(params);
+    Checks.notNull(requestOptions, "requestOptions");
+    return pages(agentId, requestOptions).fetchAsync(params);
   }
 
   /**
@@ -188,33 +189,33 @@ public final class Conversations {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param params the first page's offset, and the page size
-   * @param options settings that override the client's for each page's request
+   * @param requestOptions settings that override the client's for each page's request
    * @return the conversations, fetched page by page
    */
   public PagedIterable<ConversationSummary> listAll(
-      String agentId, ListParams params, RequestOptions options) {
+      String agentId, ListParams params, RequestOptions requestOptions) {
     Checks.id(agentId, "agentId");
     Checks.notNull(params, "params");
-    Checks.notNull(options, "options");
+    Checks.notNull(requestOptions, "requestOptions");
     ListParams first =
         params.limit() != null ? params : params.newBuilder().limit(LIST_ALL_PAGE_SIZE).build();
-    ConversationPage.Fetcher pages = pages(agentId, options);
+    ConversationPage.Fetcher pages = pages(agentId, requestOptions);
     return new PagedIterable<>(
         () -> pages.fetch(first),
         ConversationPage::conversations,
         ConversationSummary::conversationId);
   }
 
-  private ConversationPage.Fetcher pages(String agentId, RequestOptions options) {
+  private ConversationPage.Fetcher pages(String agentId, RequestOptions requestOptions) {
     return new ConversationPage.Fetcher() {
       @Override
       public ConversationPage fetch(ListParams params) {
-        return calls.execute(listCall(agentId, params), options, page(params, this));
+        return calls.execute(listCall(agentId, params), requestOptions, page(params, this));
       }
 
       @Override
       public CompletableFuture<ConversationPage> fetchAsync(ListParams params) {
-        return calls.executeAsync(listCall(agentId, params), options, page(params, this));
+        return calls.executeAsync(listCall(agentId, params), requestOptions, page(params, this));
       }
     };
   }
@@ -233,7 +234,7 @@ public final class Conversations {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param conversationId the conversation
-   * @param options whose voice, and whether redacted; {@link AudioOptions#defaults()} for both
+   * @param audioOptions whose voice, and whether redacted; {@link AudioOptions#defaults()} for both
    *     sides
    * @return the recording, open; the caller closes it
    * @throws NotFoundException if there is no such conversation, or no recording of it ({@code
@@ -242,8 +243,8 @@ public final class Conversations {
    *     such as a JSON or HTML page
    * @throws PolyAiException for any other failure (see its subclasses)
    */
-  public AudioStream audio(String agentId, String conversationId, AudioOptions options) {
-    return audio(agentId, conversationId, options, RequestOptions.none());
+  public AudioStream audio(String agentId, String conversationId, AudioOptions audioOptions) {
+    return audio(agentId, conversationId, audioOptions, RequestOptions.none());
   }
 
   /**
@@ -253,13 +254,19 @@ public final class Conversations {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param conversationId the conversation
-   * @param audio whose voice, and whether redacted
-   * @param options settings that override the client's for this call
+   * @param audioOptions whose voice, and whether redacted
+   * @param requestOptions settings that override the client's for this call
    * @return the recording, open; the caller closes it
    */
   public AudioStream audio(
-      String agentId, String conversationId, AudioOptions audio, RequestOptions options) {
-    return calls.execute(audioCall(agentId, conversationId, audio, options), options, AudioStream::open);
+      String agentId,
+      String conversationId,
+      AudioOptions audioOptions,
+      RequestOptions requestOptions) {
+    return calls.execute(
+        audioCall(agentId, conversationId, audioOptions, requestOptions),
+        requestOptions,
+        AudioStream::open);
   }
 
   /**
@@ -270,7 +277,7 @@ public final class Conversations {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param conversationId the conversation
-   * @param options whose voice, and whether redacted
+   * @param audioOptions whose voice, and whether redacted
    * @param target the file to write; its folder must exist
    * @return the number of bytes written
    * @throws IllegalArgumentException if {@code target}'s folder does not exist or it is a folder
@@ -279,9 +286,9 @@ public final class Conversations {
    * @throws PolyAiException for any other failure, as {@link #audio} throws
    */
   public long downloadAudio(
-      String agentId, String conversationId, AudioOptions options, Path target)
+      String agentId, String conversationId, AudioOptions audioOptions, Path target)
       throws IOException {
-    return downloadAudio(agentId, conversationId, options, target, RequestOptions.none());
+    return downloadAudio(agentId, conversationId, audioOptions, target, RequestOptions.none());
   }
 
   /**
@@ -290,25 +297,26 @@ public final class Conversations {
    *
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param conversationId the conversation
-   * @param audio whose voice, and whether redacted
+   * @param audioOptions whose voice, and whether redacted
    * @param target the file to write; its folder must exist
-   * @param options settings that override the client's for this call
+   * @param requestOptions settings that override the client's for this call
    * @return the number of bytes written
    * @throws IOException if writing the file fails
    */
   public long downloadAudio(
       String agentId,
       String conversationId,
-      AudioOptions audio,
+      AudioOptions audioOptions,
       Path target,
-      RequestOptions options)
+      RequestOptions requestOptions)
       throws IOException {
     Checks.notNull(target, "target");
-    retrofit2.Call<ResponseBody> call = audioCall(agentId, conversationId, audio, options);
+    retrofit2.Call<ResponseBody> call =
+        audioCall(agentId, conversationId, audioOptions, requestOptions);
     AtomicFile.checkTarget(target);
     CallContext context = CallContext.of(call.request());
     long[] written = {0};
-    try (AudioStream stream = calls.execute(call, options, AudioStream::open)) {
+    try (AudioStream stream = calls.execute(call, requestOptions, AudioStream::open)) {
       files.write(target, channel -> written[0] = copy(stream, channel, context));
     }
     return written[0];
@@ -352,15 +360,21 @@ public final class Conversations {
   }
 
   private retrofit2.Call<ResponseBody> audioCall(
-      String agentId, String conversationId, AudioOptions audio, RequestOptions options) {
+      String agentId,
+      String conversationId,
+      AudioOptions audioOptions,
+      RequestOptions requestOptions) {
     Checks.id(agentId, "agentId");
     Checks.id(conversationId, "conversationId");
-    Checks.notNull(audio, "options");
-    Checks.notNull(options, "requestOptions");
+    Checks.notNull(audioOptions, "audioOptions");
+    Checks.notNull(requestOptions, "requestOptions");
     // The service's default for redacted is false: sending only true leaves keys without access to
     // personal data to the service's rule (they always get the redacted recording).
     return api.v1AgentsAgentIdConversationsConversationIdAudioGet(
-        agentId, conversationId, audio.direction().wireValue(), audio.redacted() ? true : null);
+        agentId,
+        conversationId,
+        audioOptions.direction().wireValue(),
+        audioOptions.redacted() ? true : null);
   }
 
   /**
@@ -385,14 +399,17 @@ public final class Conversations {
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param conversationId the conversation
    * @param annotations at least one
-   * @param options settings that override the client's for this call
+   * @param requestOptions settings that override the client's for this call
    */
   public void annotate(
-      String agentId, String conversationId, List<Annotation> annotations, RequestOptions options) {
+      String agentId,
+      String conversationId,
+      List<Annotation> annotations,
+      RequestOptions requestOptions) {
     Checks.id(agentId, "agentId");
     Checks.id(conversationId, "conversationId");
     Checks.notNull(annotations, "annotations");
-    Checks.notNull(options, "options");
+    Checks.notNull(requestOptions, "requestOptions");
     if (annotations.isEmpty()) {
       throw new IllegalArgumentException("annotations is empty: pass at least one");
     }
@@ -406,9 +423,8 @@ public final class Conversations {
     }
     AddAnnotationsBody body = new AddAnnotationsBody().annotations(items);
     calls.execute(
-        api.v1AgentsAgentIdConversationsConversationIdAnnotationPost(
-            agentId, conversationId, body),
-        options,
+        api.v1AgentsAgentIdConversationsConversationIdAnnotationPost(agentId, conversationId, body),
+        requestOptions,
         Conversations::confirmed);
   }
 
@@ -440,25 +456,29 @@ public final class Conversations {
    * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
    * @param conversationId the conversation
    * @param note the text; empty to clear the note
-   * @param options settings that override the client's for this call
+   * @param requestOptions settings that override the client's for this call
    */
   public void upsertNote(
-      String agentId, String conversationId, String note, RequestOptions options) {
+      String agentId, String conversationId, String note, RequestOptions requestOptions) {
     Checks.id(agentId, "agentId");
     Checks.id(conversationId, "conversationId");
     Checks.notNull(note, "note");
-    Checks.notNull(options, "options");
+    Checks.notNull(requestOptions, "requestOptions");
     calls.execute(
         api.v1AgentsAgentIdConversationsConversationIdNotePost(
             agentId, conversationId, new UpsertNoteBody().note(note)),
-        options,
+        requestOptions,
         Conversations::confirmed);
   }
 
-  /** Checks a write's {@code {"success": true}}; anything else leaves its outcome unknown. */
+  /**
+   * Checks a write's success payload. The spec gives {@code success} the default true, so {@code
+   * {}} is a success; an explicit false, or a value that is no boolean, leaves the outcome unknown.
+   */
   private static @Nullable Void confirmed(OperationSuccessResponse response) {
-    Object success = GeneratedModels.toMembers(response).get("success");
-    if (!Boolean.TRUE.equals(success)) {
+    Map<String, @Nullable Object> members = GeneratedModels.toMembers(response);
+    Object success = members.get("success");
+    if (members.containsKey("success") && !Boolean.TRUE.equals(success)) {
       throw new MissingFieldException(
           "the service did not confirm success (\"success\": " + success + ")");
     }

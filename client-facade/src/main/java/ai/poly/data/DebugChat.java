@@ -61,8 +61,8 @@ public final class DebugChat {
   }
 
   /**
-   * {@return whether the chat has ended: a reply (or the greeting) said so, or the service
-   * answered a message with 410 {@code CHAT_CONVERSATION_ENDED}}
+   * {@return whether the chat has ended: a reply (or the greeting) said so, or the service answered
+   * a message with 410 {@code CHAT_CONVERSATION_ENDED}}
    */
   public boolean isEnded() {
     return ended;

@@ -98,8 +98,10 @@ public final class DebugChatMessage {
   /** Names the metadata without its values. */
   @Override
   public String toString() {
-    return "DebugChatMessage{text="
-        + text
+    // The text is what a user typed and may hold personal data: only its length is shown.
+    return "DebugChatMessage{text=("
+        + text.length()
+        + " chars)"
         + (clientEnv != null ? ", clientEnv=" + clientEnv : "")
         + (asrLangCode != null ? ", asrLangCode=" + asrLangCode : "")
         + (ttsLangCode != null ? ", ttsLangCode=" + ttsLangCode : "")

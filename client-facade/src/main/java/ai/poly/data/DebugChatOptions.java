@@ -91,8 +91,8 @@ public final class DebugChatOptions {
   }
 
   /**
-   * {@return attributes the agent's functions read as {@code conv.integration_attributes}, as
-   * plain JSON values; empty when none}
+   * {@return attributes the agent's functions read as {@code conv.integration_attributes}, as plain
+   * JSON values; empty when none}
    */
   public Map<String, @Nullable Object> integrationAttributes() {
     return integrationAttributes;

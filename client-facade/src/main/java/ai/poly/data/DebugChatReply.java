@@ -180,8 +180,8 @@ public final class DebugChatReply {
   }
 
   /**
-   * {@return members of the response's {@code metadata} this type does not model, and members of
-   * it whose value had an unexpected type, as plain JSON values}
+   * {@return members of the response's {@code metadata} this type does not model, and members of it
+   * whose value had an unexpected type, as plain JSON values}
    */
   public Map<String, @Nullable Object> additionalMetadata() {
     return additionalMetadata;

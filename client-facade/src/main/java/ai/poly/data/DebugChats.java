@@ -71,6 +71,17 @@ public final class DebugChats {
   }
 
   /**
+   * Starts a chat in the sandbox with the agent's own settings, as {@link #start(String)} does,
+   * without blocking a thread.
+   *
+   * @param agentId the agent, i.e. the project id shown in Agent Studio ({@code PROJECT-...})
+   * @return the future chat, with its greeting
+   */
+  public CompletableFuture<DebugChat> startAsync(String agentId) {
+    return startAsync(agentId, DebugChatOptions.defaults(), RequestOptions.none());
+  }
+
+  /**
    * Starts a chat without blocking a thread. Cancelling the future cancels the HTTP call. The
    * future fails with the exceptions {@link #start(String, DebugChatOptions)} throws; it completes
    * on an OkHttp thread.

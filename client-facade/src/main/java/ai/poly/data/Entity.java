@@ -43,7 +43,9 @@ public final class Entity {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof Entity && name.equals(((Entity) o).name) && values.equals(((Entity) o).values);
+    return o instanceof Entity
+        && name.equals(((Entity) o).name)
+        && values.equals(((Entity) o).values);
   }
 
   @Override

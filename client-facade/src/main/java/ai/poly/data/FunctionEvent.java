@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A function the agent ran during a conversation (from {@code functionEvents}). Keys this type does
- * not model ({@code state_changes}, {@code logs}, {@code hangup}, ...) are kept as plain JSON values
- * in {@link #additionalProperties()}.
+ * not model ({@code state_changes}, {@code logs}, {@code hangup}, ...) are kept as plain JSON
+ * values in {@link #additionalProperties()}.
  */
 public final class FunctionEvent {
   private final @Nullable Integer turnNumber;
@@ -194,7 +194,16 @@ public final class FunctionEvent {
   @Override
   public int hashCode() {
     return Objects.hash(
-        turnNumber, id, name, functionId, startTime, duration, arguments, error, utterance, handoff,
+        turnNumber,
+        id,
+        name,
+        functionId,
+        startTime,
+        duration,
+        arguments,
+        error,
+        utterance,
+        handoff,
         additionalProperties);
   }
 

@@ -32,12 +32,12 @@ import org.jspecify.annotations.Nullable;
  * Lenient binding of the generated models (package {@value #MODEL_PACKAGE}) to and from JSON.
  *
  * <p>The spec types only the top level of a response and the live service does not always follow
- * it, so a generated model is never read strictly. Each member is read as a plain JSON value ({@link
- * JsonValues}) and then fitted to its field's declared type. A value that does not fit leaves the
- * field null and is kept, raw, in the model's {@code additionalProperties} map together with the
- * members the spec does not declare. One bad member therefore never fails a response and nothing the
- * service sent is lost. {@link #toMembers} turns a model back into its JSON members, raw values
- * included, which is what the facade's value types are read from.
+ * it, so a generated model is never read strictly. Each member is read as a plain JSON value
+ * ({@link JsonValues}) and then fitted to its field's declared type. A value that does not fit
+ * leaves the field null and is kept, raw, in the model's {@code additionalProperties} map together
+ * with the members the spec does not declare. One bad member therefore never fails a response and
+ * nothing the service sent is lost. {@link #toMembers} turns a model back into its JSON members,
+ * raw values included, which is what the facade's value types are read from.
  *
  * <p>This works for any model the generator produces, including models a later spec adds.
  */
@@ -185,7 +185,9 @@ final class GeneratedModels {
       Type[] arguments = ((ParameterizedType) type).getActualTypeArguments();
       if (index < arguments.length) {
         Type argument = arguments[index];
-        return argument instanceof WildcardType ? ((WildcardType) argument).getUpperBounds()[0] : argument;
+        return argument instanceof WildcardType
+            ? ((WildcardType) argument).getUpperBounds()[0]
+            : argument;
       }
     }
     return Object.class;
@@ -220,7 +222,8 @@ final class GeneratedModels {
     } else if (value instanceof Enum) {
       Enum<?> constant = (Enum<?>) value;
       try {
-        Json json = constant.getDeclaringClass().getField(constant.name()).getAnnotation(Json.class);
+        Json json =
+            constant.getDeclaringClass().getField(constant.name()).getAnnotation(Json.class);
         return json != null ? json.name() : constant.name();
       } catch (NoSuchFieldException e) {
         throw new AssertionError(e);
@@ -314,7 +317,8 @@ final class GeneratedModels {
         String name = String.valueOf(entry.getKey());
         Object value = entry.getValue();
         Field field = fields.get(name);
-        Object fitted = field == null ? MISMATCH : value == null ? null : fit(value, field.getGenericType());
+        Object fitted =
+            field == null ? MISMATCH : value == null ? null : fit(value, field.getGenericType());
         if (fitted == MISMATCH) {
           if (leftovers == null) {
             leftovers = new LinkedHashMap<>();
@@ -418,11 +422,13 @@ final class GeneratedModels {
           writer.name(entry.getKey()).nullValue();
         }
       }
-      Map<?, ?> leftovers = binding.extras != null ? (Map<?, ?>) Binding.get(binding.extras, model) : null;
+      Map<?, ?> leftovers =
+          binding.extras != null ? (Map<?, ?>) Binding.get(binding.extras, model) : null;
       if (leftovers != null) {
         for (Map.Entry<?, ?> entry : leftovers.entrySet()) {
           String name = String.valueOf(entry.getKey());
-          if (!binding.fields.containsKey(name) || Binding.get(binding.fields.get(name), model) == null) {
+          if (!binding.fields.containsKey(name)
+              || Binding.get(binding.fields.get(name), model) == null) {
             writer.name(name);
             JsonValues.write(writer, entry.getValue(), moshi);
           }
@@ -448,12 +454,16 @@ final class GeneratedModels {
             .add(FACTORY)
             .add(
                 (type, annotations, moshi) ->
-                    type == Object.class && annotations.isEmpty() ? new JsonValues.Adapter(moshi) : null)
+                    type == Object.class && annotations.isEmpty()
+                        ? new JsonValues.Adapter(moshi)
+                        : null)
             .build();
   }
 
   /** Returns an immutable view of {@code list}, or the empty list. */
   static <T> List<T> immutable(@Nullable List<T> list) {
-    return list == null || list.isEmpty() ? Collections.<T>emptyList() : Collections.unmodifiableList(list);
+    return list == null || list.isEmpty()
+        ? Collections.<T>emptyList()
+        : Collections.unmodifiableList(list);
   }
 }

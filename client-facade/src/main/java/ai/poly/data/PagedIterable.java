@@ -25,10 +25,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Each {@link #iterator()} (and {@link #stream()}) starts again from the first page. Paging ends
- * at an empty page, a short page (fewer than the limit), or the total count; so it always ends, even
- * when the service's count is wrong. Conversations that arrive while you page push older ones
- * further down the list: an item seen on the previous page is not returned twice. A failed page
- * request throws its {@link PolyAiException} from {@code hasNext()} or {@code next()}.
+ * at an empty page, a short page (fewer than the limit), or the total count, so it ends even when
+ * the service's count is wrong; a page that repeats the previous one while the count stands still
+ * (a service ignoring the offset) ends it too. Conversations that arrive while you page push older
+ * ones further down the list: an item seen on the previous page is not returned twice, and the
+ * growing count moves the end along, up to twice the count of the first page: a list that grows
+ * faster than it is paged cannot keep the iteration going for ever. A failed page request throws
+ * its {@link PolyAiException} from {@code hasNext()} or {@code next()}.
  *
  * @param <T> the type of the items
  */
@@ -55,8 +58,7 @@ public final class PagedIterable<T> implements Iterable<T> {
   /** {@return a sequential stream of every item, fetching pages lazily as it is consumed} */
   public Stream<T> stream() {
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(
-            iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
         false);
   }
 
@@ -72,6 +74,12 @@ public final class PagedIterable<T> implements Iterable<T> {
     private Set<String> currentIds = new HashSet<>();
     private @Nullable T next;
     private boolean done;
+
+    /**
+     * Twice the first page's count: paging stops there even if the count keeps growing, which
+     * leaves room for the list to double while it is paged, and bounds it when it grows faster.
+     */
+    private long offsetLimit = Long.MAX_VALUE;
 
     @Override
     public boolean hasNext() {
@@ -105,15 +113,21 @@ public final class PagedIterable<T> implements Iterable<T> {
       ConversationPage fetched;
       if (previous == null) {
         fetched = firstPage.get();
-      } else if (previous.hasNextPage()) {
+        Integer count = fetched.count();
+        offsetLimit = count != null ? 2L * count : Long.MAX_VALUE;
+      } else if (previous.hasNextPage() && previous.nextPageParams().offset() < offsetLimit) {
         fetched = previous.nextPage();
       } else {
         done = true;
         return;
       }
       List<T> pageItems = items.apply(fetched);
-      if (previous != null && !pageItems.isEmpty() && currentIds.containsAll(ids(pageItems))) {
-        // The same items again: a service ignoring the offset would otherwise be paged forever.
+      if (previous != null
+          && !pageItems.isEmpty()
+          && currentIds.containsAll(ids(pageItems))
+          && !grewByAPage(previous, fetched, pageItems.size())) {
+        // The same items again, and not because a page's worth arrived: the service ignores the
+        // offset, and would otherwise be paged forever.
         done = true;
         return;
       }
@@ -121,6 +135,12 @@ public final class PagedIterable<T> implements Iterable<T> {
       previousIds = currentIds;
       currentIds = new HashSet<>();
       current = pageItems.iterator();
+    }
+
+    private boolean grewByAPage(ConversationPage previous, ConversationPage next, int size) {
+      Integer before = previous.count();
+      Integer after = next.count();
+      return before != null && after != null && (long) after - before >= size;
     }
 
     private Set<String> ids(List<T> pageItems) {

@@ -17,14 +17,19 @@ public class PolyAiApiException extends PolyAiException {
 
   /** The HTTP status code. */
   private final int statusCode;
+
   /** The envelope's error code. */
   private final @Nullable String errorCode;
+
   /** The envelope's error message. */
   private final @Nullable String errorMessage;
+
   /** Response headers, names in lower case. */
   private final Map<String, List<String>> headers;
+
   /** The start of the response body. */
   private final String body;
+
   /** The wait the service asked for. */
   private final @Nullable Duration retryAfter;
 

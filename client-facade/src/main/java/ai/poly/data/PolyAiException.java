@@ -11,6 +11,7 @@ public class PolyAiException extends RuntimeException {
 
   /** The correlation id, if known. */
   private final @Nullable String correlationId;
+
   /** Attempts made, at least 1. */
   private final int attempts;
 
@@ -22,9 +23,9 @@ public class PolyAiException extends RuntimeException {
   }
 
   /**
-   * {@return the {@code X-PolyAI-Correlation-Id} of the call} It is the id the service reported
-   * for it, else the one this client sent. Quote it to PolyAI support. Null only when the call
-   * never got as far as a request.
+   * {@return the {@code X-PolyAI-Correlation-Id} of the call} It is the id the service reported for
+   * it, else the one this client sent. Quote it to PolyAI support. Null only when the call never
+   * got as far as a request.
    */
   public @Nullable String correlationId() {
     return correlationId;

@@ -11,6 +11,7 @@ public final class PolyAiInvalidResponseException extends PolyAiException {
 
   /** The HTTP status code. */
   private final int statusCode;
+
   /** The start of the response body. */
   private final String body;
 

@@ -25,7 +25,8 @@ public enum Region {
   }
 
   /**
-   * The region named {@code name}: {@code us}, {@code eu}, {@code uk} or {@code studio}, in any case.
+   * The region named {@code name}: {@code us}, {@code eu}, {@code uk} or {@code studio}, in any
+   * case.
    *
    * @param name the region's name
    * @return the region

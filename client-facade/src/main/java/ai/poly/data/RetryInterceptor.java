@@ -74,6 +74,11 @@ final class RetryInterceptor implements Interceptor {
       if (call.isCanceled()) {
         throw new IOException("Canceled");
       }
+      if (context.attempts() > 0 && clock.millis() >= deadline) {
+        // An async retry may wait in OkHttp's dispatcher queue, where its own timeout is not yet
+        // running: the deadline of the call, not of the attempt, decides.
+        throw new InterruptedIOException("timeout: the call's deadline passed before its retry");
+      }
       context.attemptStarted();
       context.stopReason(null);
       int attempt = context.attempts();

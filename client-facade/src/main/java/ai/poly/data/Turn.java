@@ -170,8 +170,12 @@ public final class Turn {
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) element).entrySet()) {
         Object values = entry.getValue();
         if (values instanceof String) {
-          entities.add(Entity.of(String.valueOf(entry.getKey()), Collections.singletonList((String) values)));
-        } else if (values instanceof List && allStrings((List<?>) values) && !((List<?>) values).isEmpty()) {
+          entities.add(
+              Entity.of(
+                  String.valueOf(entry.getKey()), Collections.singletonList((String) values)));
+        } else if (values instanceof List
+            && allStrings((List<?>) values)
+            && !((List<?>) values).isEmpty()) {
           @SuppressWarnings("unchecked")
           List<String> strings = (List<String>) values;
           entities.add(Entity.of(String.valueOf(entry.getKey()), strings));
@@ -305,8 +309,19 @@ public final class Turn {
   @Override
   public int hashCode() {
     return Objects.hash(
-        index, userInput, userInputDtmf, userInputAt, agentResponse, agentResponseAt, latency,
-        translatedUserInput, englishAgentResponse, intents, entities, outOfDomain, silence,
+        index,
+        userInput,
+        userInputDtmf,
+        userInputAt,
+        agentResponse,
+        agentResponseAt,
+        latency,
+        translatedUserInput,
+        englishAgentResponse,
+        intents,
+        entities,
+        outOfDomain,
+        silence,
         additionalProperties);
   }
 

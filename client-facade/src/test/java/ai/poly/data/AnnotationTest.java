@@ -104,7 +104,9 @@ final class AnnotationTest {
         assertThrows(
             IllegalArgumentException.class,
             () ->
-                api.client().conversations().annotate(AGENT, CONVERSATION, Collections.emptyList()));
+                api.client()
+                    .conversations()
+                    .annotate(AGENT, CONVERSATION, Collections.emptyList()));
     assertEquals("annotations is empty: pass at least one", empty.getMessage());
     List<Annotation> withNull =
         Arrays.asList(Annotation.of(0, Role.USER, AnnotationType.WRONG_INFO), null);
@@ -126,7 +128,8 @@ final class AnnotationTest {
             IllegalArgumentException.class,
             () -> Annotation.of(-1, Role.USER, AnnotationType.WRONG_INFO));
     assertEquals("turnIndex must not be negative: -1", e.getMessage());
-    assertThrows(NullPointerException.class, () -> Annotation.of(0, null, AnnotationType.WRONG_INFO));
+    assertThrows(
+        NullPointerException.class, () -> Annotation.of(0, null, AnnotationType.WRONG_INFO));
     assertThrows(NullPointerException.class, () -> Annotation.of(0, Role.USER, null));
     assertThrows(
         NullPointerException.class,

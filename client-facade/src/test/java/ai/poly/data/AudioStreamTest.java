@@ -72,7 +72,9 @@ final class AudioStreamTest {
   @Test
   void sendsDirectionAndRedacted() throws Exception {
     server.enqueue(
-        new MockResponse().setHeader("Content-Type", "audio/wav").setBody(new Buffer().write(wav(10))));
+        new MockResponse()
+            .setHeader("Content-Type", "audio/wav")
+            .setBody(new Buffer().write(wav(10))));
 
     AudioOptions options =
         AudioOptions.builder().direction(AudioDirection.AGENT).redacted(true).build();
@@ -120,7 +122,8 @@ final class AudioStreamTest {
     assertEquals(200, e.statusCode());
     assertEquals("corr-audio-1", e.correlationId());
     assertEquals(parts[1], e.body());
-    assertTrue(e.getMessage().contains("expected a recording but the response is " + parts[0]),
+    assertTrue(
+        e.getMessage().contains("expected a recording but the response is " + parts[0]),
         e.getMessage());
   }
 
@@ -163,9 +166,12 @@ final class AudioStreamTest {
             .setHeader("Content-Type", "audio/wav")
             .setBody(new Buffer().write(wav(1_000_000))));
     server.enqueue(
-        new MockResponse().setHeader("Content-Type", "audio/wav").setBody(new Buffer().write(wav(5))));
+        new MockResponse()
+            .setHeader("Content-Type", "audio/wav")
+            .setBody(new Buffer().write(wav(5))));
 
-    AudioStream first = api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults());
+    AudioStream first =
+        api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults());
     assertEquals('R', first.read());
     first.close();
     first.close();
@@ -173,8 +179,10 @@ final class AudioStreamTest {
         api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults())) {
       assertEquals(49, readAll(second).length);
     }
-    assertEquals(0, api.client().okHttpClient().connectionPool().connectionCount()
-        - api.client().okHttpClient().connectionPool().idleConnectionCount());
+    assertEquals(
+        0,
+        api.client().okHttpClient().connectionPool().connectionCount()
+            - api.client().okHttpClient().connectionPool().idleConnectionCount());
   }
 
   @Test
@@ -187,7 +195,8 @@ final class AudioStreamTest {
         () -> api.client().conversations().audio(AGENT, "", AudioOptions.defaults()));
     assertThrows(
         NullPointerException.class,
-        () -> api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults(), null));
+        () ->
+            api.client().conversations().audio(AGENT, CONVERSATION, AudioOptions.defaults(), null));
     assertEquals(0, server.getRequestCount());
   }
 

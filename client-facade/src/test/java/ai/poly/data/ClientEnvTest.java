@@ -15,7 +15,7 @@ final class ClientEnvTest {
   }
 
   @Test
-  void toStringIsTheWireValue() {
-    assertEquals("pre-release", ClientEnv.PRE_RELEASE.toString());
+  void toStringIsTheConstantNameAsForTheOtherEnums() {
+    assertEquals("PRE_RELEASE", ClientEnv.PRE_RELEASE.toString());
   }
 }

@@ -109,6 +109,20 @@ final class ConversationPageTest {
   }
 
   @Test
+  void nextPageFollowsTheOffsetAskedForNotTheOneReported() throws Exception {
+    api.enqueueJson(200, page(100, 2, 0, "CA9", "CA8"));
+    api.enqueueJson(200, page(100, 2, 12, "CA7", "CA6"));
+
+    ConversationPage page =
+        api.client().conversations().list(AGENT, ListParams.builder().limit(2).offset(10).build());
+    page.nextPage();
+
+    assertEquals(0, page.offset());
+    taken(server);
+    assertEquals("12", taken(server).getRequestUrl().queryParameter("offset"));
+  }
+
+  @Test
   void pageReachingTheCountHasNoNextPage() {
     api.enqueueJson(200, page(4, 2, 2, "CA1", "CA0"));
 
@@ -141,8 +155,11 @@ final class ConversationPageTest {
 
   @Test
   void missingCountReadsAsUnknownAndAFullPageMayHaveANext() {
-    api.enqueueJson(200, "{\"conversations\": [" + HttpTestSupport.toJson(ListingServer.summary("CA1"))
-        + "], \"limit\": 1, \"offset\": 0}");
+    api.enqueueJson(
+        200,
+        "{\"conversations\": ["
+            + HttpTestSupport.toJson(ListingServer.summary("CA1"))
+            + "], \"limit\": 1, \"offset\": 0}");
 
     ConversationPage page =
         api.client().conversations().list(AGENT, ListParams.builder().limit(1).build());
@@ -153,7 +170,8 @@ final class ConversationPageTest {
 
   @Test
   void countOfAnUnexpectedTypeIsKeptRawAndReadsAsUnknown() {
-    api.enqueueJson(200, 
+    api.enqueueJson(
+        200,
         "{\"conversations\": [], \"count\": \"many\", \"limit\": 10, \"offset\": 0, \"next\":"
             + " \"cursor-1\"}");
 
@@ -180,19 +198,23 @@ final class ConversationPageTest {
 
   @Test
   void summaryWithoutItsIdNamesItsPositionInTheMessage() {
-    api.enqueueJson(200, 
-        "{\"conversations\": [" + HttpTestSupport.toJson(ListingServer.summary("CA9"))
+    api.enqueueJson(
+        200,
+        "{\"conversations\": ["
+            + HttpTestSupport.toJson(ListingServer.summary("CA9"))
             + ", {\"accountId\": \"ws-1\", \"projectId\": \"P\"}], \"count\": 2, \"limit\": 10,"
             + " \"offset\": 30}");
 
     PolyAiInvalidResponseException e =
         assertThrows(
             PolyAiInvalidResponseException.class,
-            () -> api.client().conversations().list(AGENT, ListParams.builder().offset(30).build()));
+            () ->
+                api.client().conversations().list(AGENT, ListParams.builder().offset(30).build()));
 
     assertTrue(
         e.getMessage().contains("conversation 1 of the page at offset 30 has no conversationId"),
         e.getMessage());
+    assertTrue(e.body().startsWith("{\"conversations\":[{\"conversationId\":\"CA9\""), e.body());
   }
 
   @Test
@@ -208,7 +230,8 @@ final class ConversationPageTest {
   @Test
   void invalidArgumentsFailBeforeAnyRequest() {
     assertThrows(
-        NullPointerException.class, () -> api.client().conversations().list(null, ListParams.defaults()));
+        NullPointerException.class,
+        () -> api.client().conversations().list(null, ListParams.defaults()));
     assertThrows(
         IllegalArgumentException.class,
         () -> api.client().conversations().list(" ", ListParams.defaults()));
@@ -216,7 +239,8 @@ final class ConversationPageTest {
     assertThrows(
         NullPointerException.class,
         () -> api.client().conversations().listAsync(AGENT, ListParams.defaults(), null));
-    assertThrows(NullPointerException.class, () -> api.client().conversations().listAll(AGENT, null));
+    assertThrows(
+        NullPointerException.class, () -> api.client().conversations().listAll(AGENT, null));
     assertEquals(0, server.getRequestCount());
   }
 

@@ -108,11 +108,11 @@ final class DebugChatMessageTest {
   }
 
   @Test
-  void toStringNamesMetadataWithoutItsValues() {
+  void toStringShowsNeitherTheTextNorTheMetadataValues() {
     assertEquals(
-        "DebugChatMessage{text=It's under Patel, clientEnv=pre-release, asrLangCode=en-IN,"
+        "DebugChatMessage{text=(16 chars), clientEnv=PRE_RELEASE, asrLangCode=en-IN,"
             + " ttsLangCode=en-GB, metadata=[input_mode]}",
         full().toString());
-    assertEquals("DebugChatMessage{text=Hi}", DebugChatMessage.of("Hi").toString());
+    assertEquals("DebugChatMessage{text=(2 chars)}", DebugChatMessage.of("Hi").toString());
   }
 }

@@ -99,7 +99,7 @@ final class DebugChatOptionsTest {
   @Test
   void toStringNamesAttributesWithoutTheirValues() {
     assertEquals(
-        "DebugChatOptions{clientEnv=live, asrLangCode=en-GB, ttsLangCode=cmn-Hans-CN,"
+        "DebugChatOptions{clientEnv=LIVE, asrLangCode=en-GB, ttsLangCode=cmn-Hans-CN,"
             + " variantId=Main line, channel=chat.polyai, conversationId=CHAT-qa-001,"
             + " integrationAttributes=[tier]}",
         full().toString());

@@ -404,7 +404,7 @@ final class DebugChatTest {
             + AGENT
             + ", conversationId="
             + CHAT_ID
-            + ", clientEnv=pre-release, ended=false}",
+            + ", clientEnv=PRE_RELEASE, ended=false}",
         chat.toString());
     assertFalse(chat.toString().contains(API_KEY));
   }

@@ -186,7 +186,8 @@ final class DebugChatsTest {
             .setBody("{\"response\": \"Hi\", \"metadata\": {}, \"conversationEnded\": false}"));
 
     PolyAiInvalidResponseException e =
-        assertThrows(PolyAiInvalidResponseException.class, () -> api.client().debugChat().start(AGENT));
+        assertThrows(
+            PolyAiInvalidResponseException.class, () -> api.client().debugChat().start(AGENT));
 
     assertTrue(
         e.getMessage()
@@ -206,7 +207,8 @@ final class DebugChatsTest {
             .setBody("{\"conversationId\": \"" + id + "\", \"response\": \"Hi\"}"));
 
     PolyAiInvalidResponseException e =
-        assertThrows(PolyAiInvalidResponseException.class, () -> api.client().debugChat().start(AGENT));
+        assertThrows(
+            PolyAiInvalidResponseException.class, () -> api.client().debugChat().start(AGENT));
 
     assertTrue(
         e.getMessage().contains("debug chat response has no conversationId"), e.getMessage());
@@ -240,6 +242,16 @@ final class DebugChatsTest {
     RecordedRequest request = taken(server);
     assertEquals(CREATE_PATH, request.getPath());
     assertEquals("{\"clientEnv\":\"live\"}", request.getBody().readUtf8());
+  }
+
+  @Test
+  void startAsyncWithDefaultsSendsOnlyTheSandboxEnvironment() throws Exception {
+    server.enqueue(greeting());
+
+    DebugChat chat = api.client().debugChat().startAsync(AGENT).get(5, TimeUnit.SECONDS);
+
+    assertEquals(CHAT_ID, chat.conversationId());
+    assertEquals("{\"clientEnv\":\"sandbox\"}", taken(server).getBody().readUtf8());
   }
 
   @Test

@@ -103,8 +103,7 @@ final class DownloadAudioTest {
 
     assertFalse(Files.exists(target));
     assertTrue(names().isEmpty(), "left behind: " + names());
-    assertEquals(
-        HttpTestSupport.sentCorrelationId(taken(server)), e.correlationId());
+    assertEquals(HttpTestSupport.sentCorrelationId(taken(server)), e.correlationId());
   }
 
   @Test
@@ -155,7 +154,8 @@ final class DownloadAudioTest {
         new MockResponse()
             .setResponseCode(404)
             .setHeader("Content-Type", "application/json")
-            .setBody("{\"success\": false, \"error_code\": \"CONVERSATIONS_RECORDING_NOT_FOUND\"}"));
+            .setBody(
+                "{\"success\": false, \"error_code\": \"CONVERSATIONS_RECORDING_NOT_FOUND\"}"));
     Path target = folder.resolve("call.wav");
 
     NotFoundException e =

@@ -21,6 +21,7 @@ final class ListingServer extends Dispatcher {
   private volatile IntUnaryOperator reportedCount = IntUnaryOperator.identity();
   private volatile boolean ignoreOffset;
   private volatile int arrivalsPerPage;
+  private volatile int pagesWithArrivals = Integer.MAX_VALUE;
   private int arrived;
 
   /** A listing of {@code total} conversations, {@code CA0} the oldest. */
@@ -50,6 +51,13 @@ final class ListingServer extends Dispatcher {
     return this;
   }
 
+  /** Adds {@code n} new conversations at the top after serving the first page only. */
+  ListingServer arrivalsAfterTheFirstPage(int n) {
+    this.arrivalsPerPage = n;
+    this.pagesWithArrivals = 1;
+    return this;
+  }
+
   List<HttpUrl> requested() {
     return requested;
   }
@@ -69,8 +77,10 @@ final class ListingServer extends Dispatcher {
     body.put("count", reportedCount.applyAsInt(ids.size()));
     body.put("limit", limit);
     body.put("offset", offset);
-    for (int i = 0; i < arrivalsPerPage; i++) {
-      ids.add(0, "CA-new-" + arrived++);
+    if (requested.size() <= pagesWithArrivals) {
+      for (int i = 0; i < arrivalsPerPage; i++) {
+        ids.add(0, "CA-new-" + arrived++);
+      }
     }
     return new MockResponse()
         .setHeader("Content-Type", "application/json")

@@ -34,7 +34,8 @@ final class OperationCoverageTest {
 
   static {
     FACADE.put("ConversationsApi#v1AgentsAgentIdConversationsGet", "Conversations#list");
-    FACADE.put("ConversationsApi#v1AgentsAgentIdConversationsConversationIdGet", "Conversations#get");
+    FACADE.put(
+        "ConversationsApi#v1AgentsAgentIdConversationsConversationIdGet", "Conversations#get");
     FACADE.put(
         "ConversationsApi#v1AgentsAgentIdConversationsConversationIdAudioGet",
         "Conversations#audio");
@@ -51,7 +52,8 @@ final class OperationCoverageTest {
   /** The operations of every interface in the generated API package, found on the classpath. */
   static List<String> generatedOperations() throws IOException, URISyntaxException {
     Path location =
-        Paths.get(ConversationsApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Paths.get(
+            ConversationsApi.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> operations = new ArrayList<>();
     if (Files.isDirectory(location)) {
       collect(location, operations);

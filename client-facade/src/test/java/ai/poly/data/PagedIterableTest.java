@@ -99,7 +99,10 @@ final class PagedIterableTest {
   void fetchesTheNextPageOnlyWhenTheCurrentOneIsUsedUp() {
     serve(ListingServer.of(25));
     Iterator<ConversationSummary> iterator =
-        api.client().conversations().listAll(AGENT, ListParams.builder().limit(10).build()).iterator();
+        api.client()
+            .conversations()
+            .listAll(AGENT, ListParams.builder().limit(10).build())
+            .iterator();
 
     for (int i = 0; i < 10; i++) {
       iterator.next();
@@ -164,6 +167,37 @@ final class PagedIterableTest {
   }
 
   @Test
+  void exactlyAPageOfArrivalsBetweenRequestsDoesNotEndPaging() {
+    ListingServer listing = serve(ListingServer.of(35).arrivalsAfterTheFirstPage(10));
+
+    List<String> ids = all(ListParams.builder().limit(10).build());
+
+    assertEquals(expectedIds(35), ids);
+    assertEquals(5, listing.requested().size());
+  }
+
+  @Test
+  void listGrowingAsFastAsItIsPagedStopsAtTwiceTheFirstCount() {
+    ListingServer listing = serve(ListingServer.of(35).arrivalsPerPage(10));
+
+    List<String> ids = all(ListParams.builder().limit(10).build());
+
+    assertEquals(new HashSet<>(ids).size(), ids.size(), "no conversation twice: " + ids);
+    assertEquals(expectedIds(35).subList(0, 10), ids);
+    assertEquals(7, listing.requested().size());
+  }
+
+  @Test
+  void listGrowingFasterThanItIsPagedStillEnds() {
+    ListingServer listing = serve(ListingServer.of(35).arrivalsPerPage(25));
+
+    List<String> ids = all(ListParams.builder().limit(10).build());
+
+    assertEquals(new HashSet<>(ids).size(), ids.size(), "no conversation twice: " + ids);
+    assertEquals(7, listing.requested().size());
+  }
+
+  @Test
   void streamIsLazyAndStartsAgainEachTime() {
     ListingServer listing = serve(ListingServer.of(300));
     PagedIterable<ConversationSummary> all = api.client().conversations().listAll(AGENT);
@@ -190,7 +224,10 @@ final class PagedIterableTest {
                             ListingServer.summary("CA1"), ListingServer.summary("CA0"))))));
     server.enqueue(new MockResponse().setResponseCode(500).setBody("{\"success\": false}"));
     Iterator<ConversationSummary> iterator =
-        api.client().conversations().listAll(AGENT, ListParams.builder().limit(2).build()).iterator();
+        api.client()
+            .conversations()
+            .listAll(AGENT, ListParams.builder().limit(2).build())
+            .iterator();
 
     assertEquals("CA1", iterator.next().conversationId());
     assertEquals("CA0", iterator.next().conversationId());

@@ -3,7 +3,6 @@ package ai.poly.data;
 import static ai.poly.data.HttpTestSupport.AGENT;
 import static ai.poly.data.HttpTestSupport.API_KEY;
 import static ai.poly.data.HttpTestSupport.CONVERSATION;
-import static ai.poly.data.HttpTestSupport.DETAIL_PATH;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,10 +149,11 @@ final class ResponseFuzzTest {
               ? "Retry-After: " + pick(random, STRINGS).replaceAll("[^ -~]", "")
               : null;
       boolean async = random.nextInt(10) == 0;
+      Operation operation = operation(base, random);
       sockets.next = response(status, contentType, header, body);
       String outcome;
       try {
-        outcome = call(async, status);
+        outcome = operation == Operation.GET ? call(async, status) : call(operation, status);
       } catch (Throwable t) {
         String excerpt = new String(body, 0, Math.min(body.length, 600), UTF_8);
         AssertionError failure =
@@ -170,6 +170,8 @@ final class ResponseFuzzTest {
                     + status
                     + ", "
                     + contentType
+                    + ", "
+                    + operation
                     + (async ? ", async" : "")
                     + ": "
                     + t
@@ -191,6 +193,71 @@ final class ResponseFuzzTest {
           outcomes.toString());
       assertTrue(outcomes.get("parsed").get() > ITERATIONS / 10, outcomes.toString());
     }
+  }
+
+  /** The operations fuzzed: each reads its own response type through its own mapper. */
+  private enum Operation {
+    GET,
+    LIST,
+    START_DEBUG_CHAT,
+    UPSERT_NOTE,
+    ANNOTATE
+  }
+
+  /** Mostly the operation the payload belongs to, sometimes any other. */
+  private static Operation operation(Base base, Random random) {
+    if (random.nextInt(5) == 0) {
+      return Operation.values()[random.nextInt(Operation.values().length)];
+    }
+    if (base.name.contains("page")) {
+      return Operation.LIST;
+    } else if (base.name.contains("debug-chat")) {
+      return Operation.START_DEBUG_CHAT;
+    } else if (base.name.contains("operation-success")) {
+      return random.nextBoolean() ? Operation.UPSERT_NOTE : Operation.ANNOTATE;
+    }
+    return Operation.GET;
+  }
+
+  /** Makes a call other than get; returns its outcome, or throws what is not documented. */
+  private String call(Operation operation, int status) throws Exception {
+    Object result;
+    try {
+      switch (operation) {
+        case LIST:
+          result = client.conversations().list(AGENT, ListParams.builder().limit(2).build());
+          break;
+        case START_DEBUG_CHAT:
+          result = client.debugChat().start(AGENT);
+          break;
+        case UPSERT_NOTE:
+          client.conversations().upsertNote(AGENT, CONVERSATION, "note");
+          result = null;
+          break;
+        default:
+          client
+              .conversations()
+              .annotate(
+                  AGENT,
+                  CONVERSATION,
+                  List.of(Annotation.of(1, Role.AGENT, AnnotationType.WRONG_INFO)));
+          result = null;
+      }
+    } catch (PolyAiInvalidResponseException e) {
+      checkException(e, status);
+      check(status == 200, "invalid response for HTTP " + status);
+      check(e.body().length() <= ApiError.MAX_EXCERPT_CHARS + 1, "excerpt too long");
+      check(!e.body().contains(API_KEY), "API key in the excerpt");
+      return "invalid response";
+    } catch (PolyAiApiException e) {
+      checkException(e, status);
+      check(e.statusCode() == status, "status " + e.statusCode() + " for HTTP " + status);
+      walk(e, "exception", true);
+      return "api error";
+    }
+    check(status == 200, "parsed HTTP " + status);
+    walk(result, operation.toString(), true);
+    return "parsed";
   }
 
   /** Makes the call; returns its outcome, or throws whatever is not a documented outcome. */
@@ -304,6 +371,8 @@ final class ResponseFuzzTest {
               .filter(method -> method.getParameterCount() == 0)
               .filter(method -> !Modifier.isStatic(method.getModifiers()))
               .filter(method -> method.getDeclaringClass().getPackageName().equals("ai.poly.data"))
+              // Accessors only: no further requests (a page's next page, a chat's next message).
+              .filter(method -> !method.getName().startsWith("nextPage"))
               .toList();
         }
       };
@@ -588,10 +657,13 @@ final class ResponseFuzzTest {
       return Arrays.copyOfRange(response, start, response.length);
     }
 
-    /** The correlation id of the last request, checked to be the detail request of the client. */
+    /** The correlation id of the last request, checked to be a request of the client's. */
     String lastCorrelationId() {
       String request = last.written.toString(UTF_8);
-      check(request.startsWith("GET " + DETAIL_PATH + " HTTP/1.1\r\n"), request);
+      check(
+          request.startsWith("GET /v1/agents/" + AGENT + "/")
+              || request.startsWith("POST /v1/agents/" + AGENT + "/"),
+          request);
       check(request.contains("\r\nX-API-KEY: " + API_KEY + "\r\n"), request);
       int at = request.indexOf("X-PolyAI-Correlation-Id: ");
       return request.substring(at + 25, request.indexOf("\r\n", at));

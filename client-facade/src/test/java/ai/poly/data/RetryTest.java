@@ -541,7 +541,7 @@ final class RetryTest {
         assertThrows(
             NullPointerException.class,
             () -> client.conversations().get(AGENT, CONVERSATION, null));
-    assertEquals("options == null", e.getMessage());
+    assertEquals("requestOptions == null", e.getMessage());
     assertThrows(
         NullPointerException.class,
         () -> client.conversations().getAsync(AGENT, CONVERSATION, null));
@@ -811,6 +811,45 @@ final class RetryTest {
     assertTrue(failure.getMessage().startsWith("request timed out"), failure.getMessage());
     assertEquals(List.of(Duration.ofMillis(700)), time.sleeps());
     assertOneCorrelationId(received(2));
+  }
+
+  @Test
+  void asyncRetryWhoseDeadlinePassedWhileQueuedIsNotSent() throws Exception {
+    rebuild(
+        retrying()
+            .sleeper(
+                new Sleeper() {
+                  @Override
+                  public void sleep(Duration duration, BooleanSupplier canceled) {
+                    throw new AssertionError("an async call must not sleep");
+                  }
+
+                  @Override
+                  public void schedule(Duration duration, BooleanSupplier canceled, Runnable task) {
+                    // The wait fits the deadline, but the retry then sits queued past it.
+                    time.sleep(Duration.ofSeconds(2), canceled);
+                    task.run();
+                  }
+                }));
+    server.enqueue(status(503));
+    server.enqueue(conversation());
+    RequestOptions options = RequestOptions.builder().callTimeout(Duration.ofSeconds(1)).build();
+
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                client
+                    .conversations()
+                    .getAsync(AGENT, CONVERSATION, options)
+                    .get(5, TimeUnit.SECONDS));
+
+    PolyAiIoException failure = assertInstanceOf(PolyAiIoException.class, e.getCause());
+    assertTrue(
+        failure.getMessage().contains("deadline passed before its retry"), failure.getMessage());
+    assertEquals(1, failure.attempts());
+    received(1);
+    assertEquals(1, server.getRequestCount());
   }
 
   @Test

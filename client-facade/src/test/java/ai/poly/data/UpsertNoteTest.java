@@ -22,7 +22,9 @@ final class UpsertNoteTest {
   void upsertNoteSendsTheNote() throws Exception {
     api.enqueueJson(201, "{\"success\": true}");
 
-    api.client().conversations().upsertNote(AGENT, CONVERSATION, "Caller asked for \"Sam\" – twice");
+    api.client()
+        .conversations()
+        .upsertNote(AGENT, CONVERSATION, "Caller asked for \"Sam\" – twice");
 
     RecordedRequest request = taken(server);
     assertEquals("POST", request.getMethod());
@@ -41,8 +43,17 @@ final class UpsertNoteTest {
   }
 
   @Test
-  void successMissingFromTheResponseIsAnInvalidResponse() {
-    api.enqueueJson(201, "{\"ok\": true}");
+  void successLeftOutMeansSuccessAsTheSpecDefaultsIt() throws Exception {
+    api.enqueueJson(201, "{}");
+
+    api.client().conversations().upsertNote(AGENT, CONVERSATION, "n");
+
+    assertEquals("{\"note\":\"n\"}", taken(server).getBody().readUtf8());
+  }
+
+  @Test
+  void successOfAnotherTypeIsAnInvalidResponse() {
+    api.enqueueJson(201, "{\"success\": \"maybe\", \"ok\": true}");
 
     PolyAiInvalidResponseException e =
         assertThrows(
@@ -50,7 +61,7 @@ final class UpsertNoteTest {
             () -> api.client().conversations().upsertNote(AGENT, CONVERSATION, "n"));
 
     assertTrue(
-        e.getMessage().contains("the service did not confirm success (\"success\": null)"),
+        e.getMessage().contains("the service did not confirm success (\"success\": maybe)"),
         e.getMessage());
     assertTrue(e.body().contains("\"ok\""), e.body());
   }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class DownloadRecordingTest {
   private static final String AGENT = ConversationTranscript.SAMPLE_AGENT;
   private static final String CONVERSATION = ConversationTranscript.SAMPLE_CONVERSATION;
+
   /** A recording four times the heap of the JVM that downloads it. */
   private static final long RECORDING_BYTES = 256L * 1024 * 1024;
 
