@@ -2,8 +2,8 @@ package ai.poly.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.ReadableByteChannel;
 import java.io.UncheckedIOException;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Locale;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
@@ -144,12 +144,12 @@ public final class AudioStream extends InputStream {
     return stream.available();
   }
 
-  /** Releases the connection; the rest of the recording, if any, is not read. Idempotent. */
   /** The recording as a channel, for a copy that skips this stream's byte arrays. */
   ReadableByteChannel channel() {
     return body.source();
   }
 
+  /** Releases the connection; the rest of the recording, if any, is not read. Idempotent. */
   @Override
   public void close() {
     body.close();
