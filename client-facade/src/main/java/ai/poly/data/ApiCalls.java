@@ -213,7 +213,8 @@ final class ApiCalls {
           }
         };
     try (BufferedSink sink = Okio.buffer(bounded)) {
-      GeneratedModels.moshi().adapter(Object.class).toJson(sink, model);
+      Object json = model instanceof RawMembers ? ((RawMembers) model).members() : model;
+      GeneratedModels.moshi().adapter(Object.class).toJson(sink, json);
     } catch (IOException | RuntimeException ignored) {
       // Complete, or unwritable: the excerpt is a courtesy, and the message names the field.
     }

@@ -1,5 +1,7 @@
 package ai.poly.data;
 
+import ai.poly.data.generated.model.ConversationDetailResponse;
+import ai.poly.data.generated.model.GetConversationsResponse;
 import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,7 +89,62 @@ final class GeneratedModels {
    * and enums as plain values), then every entry of its {@code additionalProperties}.
    */
   static Map<String, @Nullable Object> toMembers(Object model) {
+    if (model instanceof RawMembers) {
+      return ((RawMembers) model).members();
+    }
     return binding(model.getClass()).toMembers(model);
+  }
+
+  /**
+   * For the responses the facade reads straight from their members (see {@link RawMembers}), an
+   * adapter that reads them so; else null, and the response is bound as every model is.
+   */
+  static @Nullable JsonAdapter<Object> rawAdapter(Type type) {
+    if (type == ConversationDetailResponse.class) {
+      return new RawAdapter(type, RawMembers.Conversation::new);
+    } else if (type == GetConversationsResponse.class) {
+      return new RawAdapter(type, RawMembers.Page::new);
+    }
+    return null;
+  }
+
+  private static final class RawAdapter extends JsonAdapter<Object> {
+    private final Type type;
+    private final Function<Map<String, @Nullable Object>, Object> wrap;
+
+    RawAdapter(Type type, Function<Map<String, @Nullable Object>, Object> wrap) {
+      this.type = type;
+      this.wrap = wrap;
+    }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public @Nullable Object fromJson(JsonReader reader) throws IOException {
+      String path = reader.getPath();
+      Object value = JsonValues.read(reader);
+      if (value == null) {
+        return null;
+      }
+      if (!(value instanceof Map)) {
+        throw new JsonDataException(
+            "Expected a JSON object for "
+                + Types.getRawType(type).getSimpleName()
+                + " but was "
+                + JsonValues.kind(value)
+                + " at path "
+                + path);
+      }
+      // Bound as well, so the model is whole for anyone reading its getters; the facade reads the
+      // members themselves, sparing the walk of toMembers.
+      Object model = wrap.apply((Map<String, @Nullable Object>) value);
+      return binding(Types.getRawType(type)).bindInto(model, (Map<?, ?>) value);
+    }
+
+    @Override
+    public void toJson(JsonWriter writer, @Nullable Object value) throws IOException {
+      Object members = value instanceof RawMembers ? ((RawMembers) value).members() : value;
+      moshi().adapter(Object.class).toJson(writer, members);
+    }
   }
 
   private static Binding binding(Class<?> type) {
@@ -311,7 +369,11 @@ final class GeneratedModels {
     }
 
     Object bind(Map<?, ?> members) {
-      Object model = newInstance();
+      return bindInto(newInstance(), members);
+    }
+
+    /** Binds {@code members} into {@code model}, an instance of this type or of a subclass. */
+    Object bindInto(Object model, Map<?, ?> members) {
       Map<String, @Nullable Object> leftovers = null;
       for (Map.Entry<?, ?> entry : members.entrySet()) {
         String name = String.valueOf(entry.getKey());
@@ -409,6 +471,10 @@ final class GeneratedModels {
     public void toJson(JsonWriter writer, @Nullable Object model) throws IOException {
       if (model == null) {
         writer.nullValue();
+        return;
+      }
+      if (model instanceof RawMembers) {
+        moshi.adapter(Object.class).toJson(writer, ((RawMembers) model).members());
         return;
       }
       writer.beginObject();

@@ -43,7 +43,10 @@ final class JsonConverterFactory extends Converter.Factory {
     if (type == ResponseBody.class) {
       return null;
     }
-    JsonAdapter<?> adapter = moshi.adapter(type);
+    // A conversation and a page are read straight from their members, without binding them into
+    // the generated model only to read them back out: see RawMembers.
+    JsonAdapter<?> raw = GeneratedModels.rawAdapter(type);
+    JsonAdapter<?> adapter = raw != null ? raw : moshi.adapter(type);
     return body -> read(adapter, body);
   }
 

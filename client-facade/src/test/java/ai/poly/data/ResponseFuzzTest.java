@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.poly.data.generated.model.ConversationDetailResponse;
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -292,12 +293,17 @@ final class ResponseFuzzTest {
     }
     check(status == 200, "parsed HTTP " + status);
     walk(conversation, "conversation", true);
-    ConversationDetailResponse model =
-        GeneratedModels.moshi()
-            .adapter(ConversationDetailResponse.class)
-            .fromJson(new Buffer().write(sockets.lastBody()));
-    Conversation again = Conversation.read(GeneratedModels.toMembers(model));
+    // The client reads a conversation straight from its members (RawMembers); binding them into
+    // the generated model and reading them back out must give the same conversation.
+    Object members = JsonValues.read(JsonReader.of(new Buffer().write(sockets.lastBody())));
+    ConversationDetailResponse bound =
+        GeneratedModels.bind(ConversationDetailResponse.class, (Map<?, ?>) members);
+    check(!(bound instanceof RawMembers), "bound through the raw path");
+    Conversation again = Conversation.read(GeneratedModels.toMembers(bound));
     check(again.equals(conversation) && again.hashCode() == conversation.hashCode(), "unequal");
+    check(
+        again.toString().equals(conversation.toString()),
+        "unequal text: " + again + " / " + conversation);
     return "parsed";
   }
 
