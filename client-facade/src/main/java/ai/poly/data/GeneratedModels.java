@@ -95,6 +95,23 @@ final class GeneratedModels {
     return binding(model.getClass()).toMembers(model);
   }
 
+  /** Reads the next value, which must be a JSON object (or null) for a model of {@code type}. */
+  private static @Nullable Map<?, ?> readObject(JsonReader reader, Class<?> type)
+      throws IOException {
+    String path = reader.getPath();
+    Object value = JsonValues.read(reader);
+    if (value == null || value instanceof Map) {
+      return (Map<?, ?>) value;
+    }
+    throw new JsonDataException(
+        "Expected a JSON object for "
+            + type.getSimpleName()
+            + " but was "
+            + JsonValues.kind(value)
+            + " at path "
+            + path);
+  }
+
   /**
    * For the responses the facade reads straight from their members (see {@link RawMembers}), an
    * adapter that reads them so; else null, and the response is bound as every model is.
@@ -120,24 +137,15 @@ final class GeneratedModels {
     @SuppressWarnings("unchecked")
     @Override
     public @Nullable Object fromJson(JsonReader reader) throws IOException {
-      String path = reader.getPath();
-      Object value = JsonValues.read(reader);
+      Class<?> raw = Types.getRawType(type);
+      Map<?, ?> value = readObject(reader, raw);
       if (value == null) {
         return null;
-      }
-      if (!(value instanceof Map)) {
-        throw new JsonDataException(
-            "Expected a JSON object for "
-                + Types.getRawType(type).getSimpleName()
-                + " but was "
-                + JsonValues.kind(value)
-                + " at path "
-                + path);
       }
       // Bound as well, so the model is whole for anyone reading its getters; the facade reads the
       // members themselves, sparing the walk of toMembers.
       Object model = wrap.apply((Map<String, @Nullable Object>) value);
-      return binding(Types.getRawType(type)).bindInto(model, (Map<?, ?>) value);
+      return binding(raw).bindInto(model, value);
     }
 
     @Override
@@ -450,21 +458,11 @@ final class GeneratedModels {
 
     @Override
     public @Nullable Object fromJson(JsonReader reader) throws IOException {
-      String path = reader.getPath();
-      Object value = JsonValues.read(reader);
+      Map<?, ?> value = readObject(reader, binding.type);
       if (value == null) {
         return null;
       }
-      if (!(value instanceof Map)) {
-        throw new JsonDataException(
-            "Expected a JSON object for "
-                + binding.type.getSimpleName()
-                + " but was "
-                + JsonValues.kind(value)
-                + " at path "
-                + path);
-      }
-      return binding.bind((Map<?, ?>) value);
+      return binding.bind(value);
     }
 
     @Override
