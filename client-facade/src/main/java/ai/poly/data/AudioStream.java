@@ -28,9 +28,6 @@ import org.jspecify.annotations.Nullable;
  * Not thread-safe.
  */
 public final class AudioStream extends InputStream {
-  /** How much of a body that is not audio is read for the exception's excerpt. */
-  private static final long EXCERPT_BYTES = 4096;
-
   private static final ByteString RIFF = ByteString.encodeUtf8("RIFF");
   private static final ByteString WAVE = ByteString.encodeUtf8("WAVE");
   private static final ByteString[] SIGNATURES = {
@@ -84,7 +81,8 @@ public final class AudioStream extends InputStream {
     if (binary && looksLikeAudio(source)) {
       return;
     }
-    Buffer start = Bodies.readAtMost(source.peek(), EXCERPT_BYTES);
+    // Read as long as any excerpt is: ApiCalls scrubs the key before cutting, never after.
+    Buffer start = Bodies.readAtMost(source.peek(), HeadersInterceptor.MAX_ERROR_BODY_BYTES);
     String what = type == null ? "has no content type" : "is " + type;
     throw new InvalidBodyException(
         start.size() == 0

@@ -33,8 +33,6 @@ public final class ConversationPage {
   private final int limit;
   private final int offset;
 
-  /** The offset asked for: the next page follows it, whatever offset the service reports. */
-  private final int requestedOffset;
 
   private final ListParams params;
   private final Map<String, @Nullable Object> additionalProperties;
@@ -59,7 +57,6 @@ public final class ConversationPage {
     this.count = count;
     this.limit = limit;
     this.offset = offset;
-    this.requestedOffset = offsetOf(params);
     this.params = params;
     this.additionalProperties = additionalProperties;
     this.fetcher = fetcher;
@@ -103,7 +100,7 @@ public final class ConversationPage {
         limit != null && limit > 0
             ? limit
             : params.limit() != null ? params.limit() : SERVICE_DEFAULT_LIMIT;
-    int pageOffset = offset != null ? offset : params.offset() != null ? params.offset() : 0;
+    int pageOffset = offset != null ? offset : offsetOf(params);
     return new ConversationPage(
         conversations, count, pageLimit, pageOffset, params, fields.extras(), fetcher);
   }
@@ -181,6 +178,8 @@ public final class ConversationPage {
    */
   public boolean hasNextPage() {
     int size = conversations.size();
+    // The offset asked for, not the one reported: the next page follows what was asked.
+    int requestedOffset = offsetOf(params);
     if (size == 0 || size < limit || (long) requestedOffset + size > Integer.MAX_VALUE) {
       return false;
     }
@@ -213,14 +212,14 @@ public final class ConversationPage {
     if (!hasNextPage()) {
       throw new NoSuchElementException(
           "no page follows the page at offset "
-              + requestedOffset
+              + offsetOf(params)
               + " ("
               + conversations.size()
               + " conversations"
               + (count != null ? " of " + count : "")
               + ")");
     }
-    return params.newBuilder().offset(requestedOffset + conversations.size()).build();
+    return params.newBuilder().offset(offsetOf(params) + conversations.size()).build();
   }
 
   @Override
