@@ -150,8 +150,8 @@ final class GeneratedModels {
 
     @Override
     public void toJson(JsonWriter writer, @Nullable Object value) throws IOException {
-      Object members = value instanceof RawMembers ? ((RawMembers) value).members() : value;
-      moshi().adapter(Object.class).toJson(writer, members);
+      // The model's own adapter writes a RawMembers instance as the members it keeps.
+      moshi().adapter(type).toJson(writer, value);
     }
   }
 
