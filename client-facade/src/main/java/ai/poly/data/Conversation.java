@@ -65,7 +65,22 @@ public final class Conversation extends ConversationSummary {
     return new Conversation(reader, turns, metrics, functionEvents, fields.extras());
   }
 
-  private static List<Turn> turns(String key, @Nullable Object value, Fields fields) {
+  /**
+   * A conversation from its parts, read elsewhere ({@link ConversationJson}).
+   *
+   * @throws MissingFieldException if {@code reader} lacks one of the ids
+   */
+  static Conversation of(
+      Reader reader,
+      List<Turn> turns,
+      Map<String, List<MetricSample>> metrics,
+      List<FunctionEvent> functionEvents,
+      Map<String, @Nullable Object> additionalProperties) {
+    return new Conversation(reader, turns, metrics, functionEvents, additionalProperties);
+  }
+
+  /** The turns from a raw value; anything but a list of objects is kept raw. */
+  static List<Turn> turns(String key, @Nullable Object value, Fields fields) {
     if (value == null) {
       return Collections.emptyList();
     }
@@ -201,7 +216,8 @@ public final class Conversation extends ConversationSummary {
     return unreadable;
   }
 
-  private static @Nullable Integer turnNumber(String key) {
+  /** The turn number a {@code functionEvents} key names, or null. */
+  static @Nullable Integer turnNumber(String key) {
     try {
       return Integer.valueOf(key.trim());
     } catch (NumberFormatException e) {

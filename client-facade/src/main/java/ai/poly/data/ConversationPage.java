@@ -33,7 +33,6 @@ public final class ConversationPage {
   private final int limit;
   private final int offset;
 
-
   private final ListParams params;
   private final Map<String, @Nullable Object> additionalProperties;
   private final Fetcher fetcher;
@@ -68,18 +67,36 @@ public final class ConversationPage {
    * @throws MissingFieldException if it has no list of conversations, or a conversation lacks an id
    */
   static ConversationPage read(Map<?, ?> members, ListParams params, Fetcher fetcher) {
-    Fields fields = new Fields();
-    List<ConversationSummary> conversations = null;
-    @Nullable Integer count = null;
-    @Nullable Integer limit = null;
-    @Nullable Integer offset = null;
+    Reader reader = new Reader();
     for (Map.Entry<?, ?> entry : members.entrySet()) {
       String key = String.valueOf(entry.getKey());
-      Object value = entry.getValue();
+      if (key.equals("conversations")) {
+        reader.conversations(summaries(entry.getValue(), params));
+      } else {
+        reader.read(key, entry.getValue());
+      }
+    }
+    return reader.build(params, fetcher);
+  }
+
+  /**
+   * Reads a page one member at a time, from a map of members or straight from the JSON tokens
+   * ({@link ConversationJson}); the summaries are read by the caller.
+   */
+  static final class Reader {
+    private final Fields fields = new Fields();
+    private @Nullable List<ConversationSummary> conversations;
+    private @Nullable Integer count;
+    private @Nullable Integer limit;
+    private @Nullable Integer offset;
+
+    void conversations(List<ConversationSummary> conversations) {
+      this.conversations = conversations;
+    }
+
+    /** Reads a member other than {@code conversations}; one this type does not model is kept. */
+    void read(String key, @Nullable Object value) {
       switch (key) {
-        case "conversations":
-          conversations = summaries(value, params);
-          break;
         case "count":
           count = nonNegative(key, value, fields);
           break;
@@ -93,16 +110,24 @@ public final class ConversationPage {
           fields.keep(key, value);
       }
     }
-    if (conversations == null) {
-      throw new MissingFieldException("conversation page", "conversations");
+
+    /**
+     * {@return the page read, made by a request with {@code params}}
+     *
+     * @throws MissingFieldException if it had no list of conversations
+     */
+    ConversationPage build(ListParams params, Fetcher fetcher) {
+      if (conversations == null) {
+        throw new MissingFieldException("conversation page", "conversations");
+      }
+      int pageLimit =
+          limit != null && limit > 0
+              ? limit
+              : params.limit() != null ? params.limit() : SERVICE_DEFAULT_LIMIT;
+      int pageOffset = offset != null ? offset : offsetOf(params);
+      return new ConversationPage(
+          conversations, count, pageLimit, pageOffset, params, fields.extras(), fetcher);
     }
-    int pageLimit =
-        limit != null && limit > 0
-            ? limit
-            : params.limit() != null ? params.limit() : SERVICE_DEFAULT_LIMIT;
-    int pageOffset = offset != null ? offset : offsetOf(params);
-    return new ConversationPage(
-        conversations, count, pageLimit, pageOffset, params, fields.extras(), fetcher);
   }
 
   private static List<ConversationSummary> summaries(@Nullable Object value, ListParams params) {

@@ -226,7 +226,10 @@ public final class Conversations {
 
   private static ApiCalls.Mapper<GetConversationsResponse, ConversationPage> page(
       ListParams params, ConversationPage.Fetcher fetcher) {
-    return response -> ConversationPage.read(GeneratedModels.toMembers(response), params, fetcher);
+    return response ->
+        response instanceof ConversationJson.Page
+            ? ((ConversationJson.Page) response).page.build(params, fetcher)
+            : ConversationPage.read(GeneratedModels.toMembers(response), params, fetcher);
   }
 
   /**
@@ -493,7 +496,9 @@ public final class Conversations {
   }
 
   private static Conversation conversation(ConversationDetailResponse response) {
-    return Conversation.read(GeneratedModels.toMembers(response));
+    return response instanceof ConversationJson.Detail
+        ? ((ConversationJson.Detail) response).conversation
+        : Conversation.read(GeneratedModels.toMembers(response));
   }
 
   @Override

@@ -52,19 +52,31 @@ public final class FunctionEvent {
 
   /** Reads one event; {@code turnNumber} is the key it was listed under, if any. */
   static FunctionEvent read(@Nullable Integer turnNumber, Map<?, ?> members) {
-    Fields fields = new Fields();
-    String id = null;
-    String name = null;
-    String functionId = null;
-    Instant startTime = null;
-    Duration duration = null;
-    Map<String, @Nullable Object> arguments = null;
-    String error = null;
-    String utterance = null;
-    Map<String, @Nullable Object> handoff = null;
+    Reader reader = new Reader();
     for (Map.Entry<?, ?> entry : members.entrySet()) {
-      String key = String.valueOf(entry.getKey());
-      Object value = entry.getValue();
+      reader.read(String.valueOf(entry.getKey()), entry.getValue());
+    }
+    return reader.build(turnNumber);
+  }
+
+  /**
+   * Reads an event one member at a time, from a map of members or straight from the JSON tokens
+   * ({@link ConversationJson}).
+   */
+  static final class Reader {
+    private final Fields fields = new Fields();
+    private @Nullable String id;
+    private @Nullable String name;
+    private @Nullable String functionId;
+    private @Nullable Instant startTime;
+    private @Nullable Duration duration;
+    private @Nullable Map<String, @Nullable Object> arguments;
+    private @Nullable String error;
+    private @Nullable String utterance;
+    private @Nullable Map<String, @Nullable Object> handoff;
+
+    /** Reads one member; a member this type does not model is kept raw. */
+    void read(String key, @Nullable Object value) {
       switch (key) {
         case "id":
           id = fields.string(key, value);
@@ -97,18 +109,22 @@ public final class FunctionEvent {
           fields.keep(key, value);
       }
     }
-    return new FunctionEvent(
-        turnNumber,
-        id,
-        name,
-        functionId,
-        startTime,
-        duration,
-        arguments == null ? Collections.emptyMap() : arguments,
-        error,
-        utterance,
-        handoff,
-        fields.extras());
+
+    /** {@return the event read; {@code turnNumber} is the key it was listed under, if any} */
+    FunctionEvent build(@Nullable Integer turnNumber) {
+      return new FunctionEvent(
+          turnNumber,
+          id,
+          name,
+          functionId,
+          startTime,
+          duration,
+          arguments == null ? Collections.emptyMap() : arguments,
+          error,
+          utterance,
+          handoff,
+          fields.extras());
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package ai.poly.data;
 
+import ai.poly.data.generated.model.ConversationDetailResponse;
+import ai.poly.data.generated.model.GetConversationsResponse;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
@@ -32,9 +34,19 @@ final class JsonConverterFactory extends Converter.Factory {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final Moshi moshi;
+  private final boolean facadeValues;
 
-  JsonConverterFactory(Moshi moshi) {
+  /**
+   * A factory whose converters give the types Retrofit's interfaces declare.
+   *
+   * @param facadeValues whether a conversation and a page are read straight into facade values
+   *     ({@link ConversationJson}): they then arrive as {@link ConversationJson.Detail} and {@link
+   *     ConversationJson.Page}, instances of the declared types whose getters are unset, for the
+   *     facade's mappers only. False binds every response into its generated model.
+   */
+  JsonConverterFactory(Moshi moshi, boolean facadeValues) {
     this.moshi = moshi;
+    this.facadeValues = facadeValues;
   }
 
   @Override
@@ -43,11 +55,27 @@ final class JsonConverterFactory extends Converter.Factory {
     if (type == ResponseBody.class) {
       return null;
     }
-    // A conversation and a page are read straight from their members, without binding them into
-    // the generated model only to read them back out: see RawMembers.
+    // A conversation and a page are read from the tokens into facade values (ConversationJson);
+    // a body in a shape that reading gives up on is read as members, without binding them into
+    // the generated model only to read them back out (RawMembers).
     JsonAdapter<?> raw = GeneratedModels.rawAdapter(type);
     JsonAdapter<?> adapter = raw != null ? raw : moshi.adapter(type);
-    return body -> read(adapter, body);
+    StreamingReader streaming = facadeValues ? streamingReader(type) : null;
+    return body -> read(streaming, adapter, body);
+  }
+
+  /** Reads a response in one pass, or gives up with {@link ConversationJson.Unread}. */
+  interface StreamingReader {
+    Object read(JsonReader reader) throws IOException;
+  }
+
+  static @Nullable StreamingReader streamingReader(Type type) {
+    if (type == ConversationDetailResponse.class) {
+      return ConversationJson::detail;
+    } else if (type == GetConversationsResponse.class) {
+      return ConversationJson::page;
+    }
+    return null;
   }
 
   @Override
@@ -64,7 +92,9 @@ final class JsonConverterFactory extends Converter.Factory {
     };
   }
 
-  private static <T> T read(JsonAdapter<T> adapter, ResponseBody body) throws IOException {
+  private static Object read(
+      @Nullable StreamingReader streaming, JsonAdapter<?> adapter, ResponseBody body)
+      throws IOException {
     try (ResponseBody closing = body) {
       Buffer buffer = readBounded(closing.source());
       MediaType contentType = closing.contentType();
@@ -72,20 +102,49 @@ final class JsonConverterFactory extends Converter.Factory {
         throw new InvalidBodyException(
             "expected a JSON body but the response is " + contentType, excerpt(buffer));
       }
-      try {
-        JsonReader reader = JsonReader.of(buffer.peek());
-        T value = adapter.fromJson(reader);
-        if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-          throw new JsonDataException("content after the JSON document at " + reader.getPath());
+      if (streaming != null) {
+        Object value = readStreaming(streaming, buffer);
+        if (value != null) {
+          return value;
         }
-        if (value == null) {
-          throw new InvalidBodyException("the response body is JSON null", excerpt(buffer));
-        }
-        return value;
-      } catch (IOException | JsonDataException e) {
-        String problem = buffer.size() == 0 ? "the response body is empty" : "malformed JSON body";
-        throw new InvalidBodyException(problem + ": " + e.getMessage(), excerpt(buffer), e);
       }
+      return read(adapter, buffer);
+    }
+  }
+
+  /**
+   * The body read by {@code streaming}, or null where it gives up: on a shape it leaves to the
+   * general reading, and on any fault, so that the general reading reports it as it always has.
+   */
+  static @Nullable Object readStreaming(StreamingReader streaming, Buffer buffer) {
+    try {
+      // A copy that shares the buffer's segments: read straight from a Buffer, without the
+      // peeking source's copying, and the bytes stay for the general reading and the excerpt.
+      JsonReader reader = JsonReader.of(buffer.clone());
+      Object value = streaming.read(reader);
+      return reader.peek() == JsonReader.Token.END_DOCUMENT ? value : null;
+    } catch (ConversationJson.Unread
+        | MissingFieldException
+        | IOException
+        | JsonDataException giveUp) {
+      return null;
+    }
+  }
+
+  private static <T> T read(JsonAdapter<T> adapter, Buffer buffer) throws IOException {
+    try {
+      JsonReader reader = JsonReader.of(buffer.peek());
+      T value = adapter.fromJson(reader);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        throw new JsonDataException("content after the JSON document at " + reader.getPath());
+      }
+      if (value == null) {
+        throw new InvalidBodyException("the response body is JSON null", excerpt(buffer));
+      }
+      return value;
+    } catch (IOException | JsonDataException e) {
+      String problem = buffer.size() == 0 ? "the response body is empty" : "malformed JSON body";
+      throw new InvalidBodyException(problem + ": " + e.getMessage(), excerpt(buffer), e);
     }
   }
 

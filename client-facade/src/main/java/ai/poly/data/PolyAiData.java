@@ -92,7 +92,7 @@ public final class PolyAiData implements Closeable {
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .callFactory(new ContextCallFactory(client))
-            .addConverterFactory(new JsonConverterFactory(GeneratedModels.moshi()))
+            .addConverterFactory(new JsonConverterFactory(GeneratedModels.moshi(), true))
             // Complete futures on OkHttp's thread, never on Android's main thread.
             .callbackExecutor(Runnable::run)
             .build();

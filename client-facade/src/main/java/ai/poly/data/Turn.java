@@ -64,22 +64,34 @@ public final class Turn {
 
   /** Reads the turn at {@code index} from its JSON members. */
   static Turn read(int index, Map<?, ?> members) {
-    Fields fields = new Fields();
-    String userInput = null;
-    String userInputDtmf = null;
-    Instant userInputAt = null;
-    String agentResponse = null;
-    Instant agentResponseAt = null;
-    Duration latency = null;
-    String translatedUserInput = null;
-    String englishAgentResponse = null;
-    List<String> intents = Collections.emptyList();
-    List<Entity> entities = Collections.emptyList();
-    Boolean outOfDomain = null;
-    Boolean silence = null;
+    Reader reader = new Reader();
     for (Map.Entry<?, ?> entry : members.entrySet()) {
-      String key = String.valueOf(entry.getKey());
-      Object value = entry.getValue();
+      reader.read(String.valueOf(entry.getKey()), entry.getValue());
+    }
+    return reader.build(index);
+  }
+
+  /**
+   * Reads a turn one member at a time, from a map of members or straight from the JSON tokens
+   * ({@link ConversationJson}): the one implementation of a turn's leniency.
+   */
+  static final class Reader {
+    private final Fields fields = new Fields();
+    private @Nullable String userInput;
+    private @Nullable String userInputDtmf;
+    private @Nullable Instant userInputAt;
+    private @Nullable String agentResponse;
+    private @Nullable Instant agentResponseAt;
+    private @Nullable Duration latency;
+    private @Nullable String translatedUserInput;
+    private @Nullable String englishAgentResponse;
+    private List<String> intents = Collections.emptyList();
+    private List<Entity> entities = Collections.emptyList();
+    private @Nullable Boolean outOfDomain;
+    private @Nullable Boolean silence;
+
+    /** Reads one member; a member this type does not model is kept raw. */
+    void read(String key, @Nullable Object value) {
       switch (key) {
         case "user_input":
           userInput = fields.string(key, value);
@@ -121,21 +133,25 @@ public final class Turn {
           fields.keep(key, value);
       }
     }
-    return new Turn(
-        index,
-        userInput,
-        userInputDtmf,
-        userInputAt,
-        agentResponse,
-        agentResponseAt,
-        latency,
-        translatedUserInput,
-        englishAgentResponse,
-        intents,
-        entities,
-        outOfDomain,
-        silence,
-        fields.extras());
+
+    /** {@return the turn read, at position {@code index} of its conversation} */
+    Turn build(int index) {
+      return new Turn(
+          index,
+          userInput,
+          userInputDtmf,
+          userInputAt,
+          agentResponse,
+          agentResponseAt,
+          latency,
+          translatedUserInput,
+          englishAgentResponse,
+          intents,
+          entities,
+          outOfDomain,
+          silence,
+          fields.extras());
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.poly.data.generated.model.ConversationDetailResponse;
+import ai.poly.data.generated.model.GetConversationsResponse;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
@@ -184,15 +185,20 @@ final class ResponseFuzzTest {
         throw failure;
       }
       outcomes.computeIfAbsent(outcome, k -> new AtomicInteger()).incrementAndGet();
+      if ((operation == Operation.GET || operation == Operation.LIST)
+          && readInOnePassAsFromTheTree(operation, body, i)) {
+        outcomes.computeIfAbsent("read in one pass", k -> new AtomicInteger()).incrementAndGet();
+      }
     }
     // Every iteration went over the in-memory transport, and the variants reached every outcome.
     assertEquals(to - from, sockets.opened.get(), outcomes.toString());
     if (only == null) {
       assertEquals(
-          List.of("api error", "invalid response", "parsed"),
+          List.of("api error", "invalid response", "parsed", "read in one pass"),
           outcomes.keySet().stream().sorted().toList(),
           outcomes.toString());
       assertTrue(outcomes.get("parsed").get() > ITERATIONS / 10, outcomes.toString());
+      assertTrue(outcomes.get("read in one pass").get() > ITERATIONS / 10, outcomes.toString());
     }
   }
 
@@ -305,6 +311,48 @@ final class ResponseFuzzTest {
         again.toString().equals(conversation.toString()),
         "unequal text: " + again + " / " + conversation);
     return "parsed";
+  }
+
+  /**
+   * Reads the body as the converter does in one pass ({@link ConversationJson}), whatever the
+   * status; where that reading takes it, reading it from its tree of members must succeed and give
+   * the same values. Returns whether the one pass took it.
+   */
+  private static boolean readInOnePassAsFromTheTree(Operation operation, byte[] body, int iteration)
+      throws Exception {
+    Class<?> type =
+        operation == Operation.GET
+            ? ConversationDetailResponse.class
+            : GetConversationsResponse.class;
+    Object streamed =
+        JsonConverterFactory.readStreaming(
+            JsonConverterFactory.streamingReader(type), new Buffer().write(body));
+    if (streamed == null) {
+      return false;
+    }
+    String failure = "iteration " + iteration + " (-Dfuzz.iteration=" + iteration + "): ";
+    JsonReader reader = JsonReader.of(new Buffer().write(body));
+    Map<?, ?> tree = (Map<?, ?>) JsonValues.read(reader);
+    assertEquals(JsonReader.Token.END_DOCUMENT, reader.peek(), failure + "read past the document");
+    if (operation == Operation.GET) {
+      Conversation conversation = ((ConversationJson.Detail) streamed).conversation;
+      Conversation fromTree = Conversation.read(tree);
+      assertEquals(fromTree, conversation, failure + "unequal");
+      assertEquals(fromTree.hashCode(), conversation.hashCode(), failure + "unequal hash");
+      assertEquals(fromTree.toString(), conversation.toString(), failure + "unequal text");
+      walk(conversation, "conversation", true);
+    } else {
+      ListParams params = ListParams.builder().limit(2).build();
+      ConversationPage page = ((ConversationJson.Page) streamed).page.build(params, null);
+      ConversationPage fromTree = ConversationPage.read(tree, params, null);
+      assertEquals(fromTree.conversations(), page.conversations(), failure + "unequal summaries");
+      assertEquals(fromTree.count(), page.count(), failure + "unequal count");
+      assertEquals(fromTree.limit(), page.limit(), failure + "unequal limit");
+      assertEquals(fromTree.offset(), page.offset(), failure + "unequal offset");
+      assertEquals(
+          fromTree.additionalProperties(), page.additionalProperties(), failure + "unequal extras");
+    }
+    return true;
   }
 
   private void checkException(PolyAiException e, int status) {

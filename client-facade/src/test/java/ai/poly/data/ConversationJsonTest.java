@@ -1,0 +1,278 @@
+package ai.poly.data;
+
+import static ai.poly.data.HttpTestSupport.AGENT;
+import static ai.poly.data.HttpTestSupport.CONVERSATION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.poly.data.generated.model.ConversationDetailResponse;
+import ai.poly.data.generated.model.GetConversationsResponse;
+import ai.poly.data.generated.model.OperationSuccessResponse;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The one-pass reading of a conversation and a page ({@link ConversationJson}) gives what reading
+ * them from a tree of their members gives, and leaves to that reading every shape it cannot read
+ * the same way.
+ */
+final class ConversationJsonTest {
+  private static final ConversationPage.Fetcher NO_FETCHER =
+      new ConversationPage.Fetcher() {
+        @Override
+        public ConversationPage fetch(ListParams params) {
+          throw new AssertionError("no paging here");
+        }
+
+        @Override
+        public CompletableFuture<ConversationPage> fetchAsync(ListParams params) {
+          throw new AssertionError("no paging here");
+        }
+      };
+
+  @RegisterExtension final LoopbackApi api = new LoopbackApi();
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/fixtures/conversation-restaurant.json",
+        "/payloads/conversation-detail-variants.json"
+      })
+  void readsAConversationInOnePassAsTheTreeReadingDoes(String path) throws IOException {
+    String json = HttpTestSupport.resource(path);
+
+    Object streamed = streamDetail(json);
+
+    Conversation conversation =
+        assertInstanceOf(ConversationJson.Detail.class, streamed).conversation;
+    Conversation fromTree = Conversation.read(tree(json));
+    assertSame(fromTree, conversation);
+    assertTrue(conversation.turns().size() > 0, "the payload has turns");
+  }
+
+  @Test
+  void readsAPageInOnePassAsTheTreeReadingDoes() {
+    String json = HttpTestSupport.resource("/fixtures/conversations-page.json");
+    ListParams params = ListParams.builder().limit(2).offset(40).build();
+
+    Object streamed = streamPage(json);
+
+    ConversationPage page =
+        assertInstanceOf(ConversationJson.Page.class, streamed).page.build(params, NO_FETCHER);
+    ConversationPage fromTree = ConversationPage.read(tree(json), params, NO_FETCHER);
+    assertEquals(fromTree.conversations(), page.conversations());
+    assertEquals(2, page.conversations().size());
+    assertEquals(fromTree.count(), page.count());
+    assertEquals(fromTree.limit(), page.limit());
+    assertEquals(fromTree.offset(), page.offset());
+    assertEquals(fromTree.additionalProperties(), page.additionalProperties());
+  }
+
+  @Test
+  void membersOfUnexpectedTypesAreKeptRawInTheSameOrder() {
+    String json =
+        "{\"turns\": [{\"turn_id\": 7, \"latency\": {\"perceived_latency\": 1.5}, \"user_input\":"
+            + " 3, \"intents\": [\"a\", 1], \"entities\": [{\"date\": [\"x\"]}], \"extra\": null}],"
+            + " \"conversationId\": \"c\", \"channel\": [1], \"accountId\": \"a\", \"projectId\":"
+            + " \"p\", \"metrics\": {\"M\": [{\"value\": {}}]}, \"functionEvents\": [],"
+            + " \"shortSummary\": \"{\\\"heading\\\": \\\"H\\\"}\", \"new\": {\"deep\": [1]}}";
+
+    Conversation conversation = ((ConversationJson.Detail) streamDetail(json)).conversation;
+
+    assertSame(Conversation.read(tree(json)), conversation);
+    assertEquals(
+        List.of("channel", "metrics", "new"),
+        List.copyOf(conversation.additionalProperties().keySet()));
+    Turn turn = conversation.turns().get(0);
+    assertEquals(
+        List.of("turn_id", "latency", "user_input", "intents", "extra"),
+        List.copyOf(turn.additionalProperties().keySet()));
+    assertEquals(Duration.ofMillis(1500), turn.latency());
+    assertEquals("H", conversation.shortSummary().heading());
+  }
+
+  @Test
+  void escapedMemberNamesAreTheNamesTheyEscape() {
+    String json =
+        "{\"conversation\\u0049d\": \"c\", \"accountId\": \"a\", \"projectId\": \"p\","
+            + " \"tur\\u006es\": [{\"user_\\u0069nput\": \"hi\"}]}";
+
+    Conversation conversation = ((ConversationJson.Detail) streamDetail(json)).conversation;
+
+    assertEquals("c", conversation.conversationId());
+    assertEquals("hi", conversation.turns().get(0).userInput());
+  }
+
+  @Test
+  void functionEventsAreOrderedByTurnNumberAsTheTreeReadingOrdersThem() {
+    String json =
+        "{\"conversationId\": \"c\", \"accountId\": \"a\", \"projectId\": \"p\","
+            + " \"functionEvents\": {\"10\": [{\"name\": \"late\"}], \" 2\": [{\"name\":"
+            + " \"early\"}, {\"name\": \"next\"}]}}";
+
+    Conversation conversation = ((ConversationJson.Detail) streamDetail(json)).conversation;
+
+    assertSame(Conversation.read(tree(json)), conversation);
+    assertEquals(
+        List.of("early", "next", "late"),
+        conversation.functionEvents().stream().map(FunctionEvent::name).toList());
+    assertEquals(2, conversation.functionEvents().get(0).turnNumber());
+  }
+
+  /** Shapes whose tree reading keeps a whole member raw, or lets one value replace another. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"channel\": 1, \"channel\": \"VOICE\", IDS",
+        "IDS, \"turns\": [{\"user_input\": 1, \"user_input\": \"hi\"}]",
+        "IDS, \"turns\": [{\"user_input\": \"a\"}, 3, {\"user_input\": \"b\"}]",
+        "IDS, \"turns\": [null]",
+        "IDS, \"functionEvents\": {\"1\": [{\"name\": \"a\"}], \"x\": [{\"name\": \"b\"}]}",
+        "IDS, \"functionEvents\": {\"1\": [{\"name\": \"a\"}], \" 1\": [{\"name\": \"b\"}]}",
+        "IDS, \"functionEvents\": {\"1\": {\"name\": \"a\"}}",
+        "IDS, \"functionEvents\": [{\"name\": \"a\"}, \"b\"]",
+        "IDS, \"functionEvents\": [{\"name\": \"a\", \"name\": 2}]",
+      })
+  void leavesToTheTreeReadingWhatItCannotReadTheSameWay(String shape) throws Exception {
+    String ids =
+        "\"conversationId\": \"" + CONVERSATION + "\", \"accountId\": \"a\", \"projectId\": \"p\"";
+    String json = "{" + shape.replace("IDS", ids) + "}";
+
+    assertNull(streamDetail(json), "read in one pass");
+    api.enqueueJson(200, json);
+    Conversation conversation = api.client().conversations().get(AGENT, CONVERSATION);
+    assertSame(Conversation.read(tree(json)), conversation);
+  }
+
+  @Test
+  void aMissingIdIsReportedAsTheTreeReadingReportsIt() {
+    String json = "{\"accountId\": \"a\", \"projectId\": \"p\", \"turns\": []}";
+    assertNull(streamDetail(json));
+    api.enqueueJson(200, json);
+
+    PolyAiInvalidResponseException e =
+        assertThrows(
+            PolyAiInvalidResponseException.class,
+            () -> api.client().conversations().get(AGENT, CONVERSATION));
+
+    assertTrue(e.getMessage().contains("conversationId"), e.getMessage());
+    assertTrue(e.body().contains("\"accountId\""), e.body());
+  }
+
+  @Test
+  void aPageSummaryWithoutItsIdIsReportedWithItsPosition() {
+    String json =
+        "{\"conversations\": [{\"conversationId\": \"c\", \"accountId\": \"a\", \"projectId\":"
+            + " \"p\"}, {\"accountId\": \"a\", \"projectId\": \"p\"}], \"count\": 2}";
+    assertNull(streamPage(json));
+    api.enqueueJson(200, json);
+
+    PolyAiInvalidResponseException e =
+        assertThrows(
+            PolyAiInvalidResponseException.class,
+            () ->
+                api.client().conversations().list(AGENT, ListParams.builder().offset(40).build()));
+
+    assertTrue(e.getMessage().contains("conversation 1 of the page at offset 40"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"count\": 0}",
+        "{\"conversations\": [], \"conversations\": []}",
+        "{\"conversations\": {}}",
+        "{\"conversations\": [[]]}",
+        "{\"conversations\": []} {}",
+        "[]",
+        "null",
+        "{\"conversations\": [], \"count\": 1e1001}"
+      })
+  void leavesPagesItCannotReadToTheTreeReading(String json) {
+    assertNull(streamPage(json));
+  }
+
+  /** Only the facade's factory reads in one pass; the generated API alone gets bound models. */
+  @Test
+  void onlyTheFacadesConvertersReadInOnePass() throws IOException {
+    JsonConverterFactory bound = new JsonConverterFactory(GeneratedModels.moshi(), false);
+    JsonConverterFactory facade = new JsonConverterFactory(GeneratedModels.moshi(), true);
+    String page = HttpTestSupport.resource("/fixtures/conversations-page.json");
+
+    Object boundConversation =
+        convert(bound, ConversationDetailResponse.class, HttpTestSupport.restaurant());
+    Object boundPage = convert(bound, GetConversationsResponse.class, page);
+    Object readConversation =
+        convert(facade, ConversationDetailResponse.class, HttpTestSupport.restaurant());
+    Object readPage = convert(facade, GetConversationsResponse.class, page);
+
+    assertEquals(
+        CONVERSATION, ((ConversationDetailResponse) boundConversation).getConversationId());
+    assertEquals(5, ((GetConversationsResponse) boundPage).getCount());
+    assertEquals(
+        CONVERSATION,
+        assertInstanceOf(ConversationJson.Detail.class, readConversation)
+            .conversation
+            .conversationId());
+    assertInstanceOf(ConversationJson.Page.class, readPage);
+    assertNull(JsonConverterFactory.streamingReader(OperationSuccessResponse.class));
+  }
+
+  private static Object convert(JsonConverterFactory factory, Class<?> type, String json)
+      throws IOException {
+    return factory
+        .responseBodyConverter(type, new Annotation[0], null)
+        .convert(ResponseBody.create(json, MediaType.get("application/json")));
+  }
+
+  private static @Nullable Object streamDetail(String json) {
+    return JsonConverterFactory.readStreaming(
+        JsonConverterFactory.streamingReader(ConversationDetailResponse.class),
+        new Buffer().writeUtf8(json));
+  }
+
+  private static @Nullable Object streamPage(String json) {
+    return JsonConverterFactory.readStreaming(
+        JsonConverterFactory.streamingReader(GetConversationsResponse.class),
+        new Buffer().writeUtf8(json));
+  }
+
+  /**
+   * The members as the general reading reads them (not Moshi's own: exact numbers, last of two).
+   */
+  private static Map<?, ?> tree(String json) {
+    try {
+      return (Map<?, ?>) JsonValues.parse(json);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Equal, with equal hash codes and text: the same conversation, however it was read. */
+  private static void assertSame(Conversation expected, Conversation actual) {
+    assertEquals(expected, actual);
+    assertEquals(expected.hashCode(), actual.hashCode());
+    assertEquals(expected.toString(), actual.toString());
+    assertEquals(expected.additionalProperties(), actual.additionalProperties());
+    for (int i = 0; i < expected.turns().size(); i++) {
+      assertEquals(
+          expected.turns().get(i).additionalProperties(),
+          actual.turns().get(i).additionalProperties());
+    }
+  }
+}
