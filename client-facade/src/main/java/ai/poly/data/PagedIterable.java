@@ -124,7 +124,7 @@ public final class PagedIterable<T> implements Iterable<T> {
       List<T> pageItems = items.apply(fetched);
       if (previous != null
           && !pageItems.isEmpty()
-          && currentIds.containsAll(ids(pageItems))
+          && allSeen(pageItems)
           && !grewByAPage(previous, fetched, pageItems.size())) {
         // The same items again, and not because a page's worth arrived: the service ignores the
         // offset, and would otherwise be paged forever.
@@ -143,12 +143,14 @@ public final class PagedIterable<T> implements Iterable<T> {
       return before != null && after != null && (long) after - before >= size;
     }
 
-    private Set<String> ids(List<T> pageItems) {
-      Set<String> ids = new HashSet<>();
+    /** Whether every item is one of the current page's. */
+    private boolean allSeen(List<T> pageItems) {
       for (T item : pageItems) {
-        ids.add(id.apply(item));
+        if (!currentIds.contains(id.apply(item))) {
+          return false;
+        }
       }
-      return ids;
+      return true;
     }
   }
 }

@@ -1,12 +1,17 @@
 package ai.poly.data;
 
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
+import okio.Buffer;
 import org.jspecify.annotations.Nullable;
 
 /** A conversation's short summary: a heading and its content, either of which may be missing. */
 public final class Summary {
+  private static final JsonReader.Options NAMES = JsonReader.Options.of("heading", "content");
+
   private final @Nullable String heading;
   private final @Nullable String content;
 
@@ -48,7 +53,7 @@ public final class Summary {
       String text = (String) value;
       if (text.trim().startsWith("{")) {
         try {
-          Summary nested = fromObject(JsonValues.parse(text));
+          Summary nested = fromObjectText(text);
           if (nested != null) {
             return nested;
           }
@@ -66,8 +71,40 @@ public final class Summary {
       return null;
     }
     Map<?, ?> map = (Map<?, ?>) value;
-    Object heading = map.get("heading");
-    Object content = map.get("content");
+    return fromMembers(map.get("heading"), map.get("content"));
+  }
+
+  /**
+   * What {@link #fromObject} gives for the JSON document {@code json} holds, read without building
+   * its tree: the last {@code heading} and {@code content} members count, and every other member is
+   * read as {@link JsonValues#read} reads it, so that a text it cannot read fails the same way.
+   */
+  private static @Nullable Summary fromObjectText(String json) throws IOException {
+    JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
+    Object heading = null;
+    Object content = null;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      switch (reader.selectName(NAMES)) {
+        case 0:
+          heading = JsonValues.read(reader);
+          break;
+        case 1:
+          content = JsonValues.read(reader);
+          break;
+        default:
+          reader.skipName();
+          JsonValues.read(reader);
+      }
+    }
+    reader.endObject();
+    if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+      throw new JsonDataException("Trailing content after the JSON value at " + reader.getPath());
+    }
+    return fromMembers(heading, content);
+  }
+
+  private static @Nullable Summary fromMembers(@Nullable Object heading, @Nullable Object content) {
     if ((heading != null && !(heading instanceof String))
         || (content != null && !(content instanceof String))) {
       return null;
