@@ -31,6 +31,9 @@ final class JsonConverterFactory extends Converter.Factory {
    */
   static final long MAX_JSON_BODY_BYTES = 32L * 1024 * 1024;
 
+  /** The largest body {@link #copyToRead} copies rather than clones: see there. */
+  private static final long POOLED_COPY_BYTES = 32 * 1024;
+
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   private final Moshi moshi;
@@ -105,6 +108,7 @@ final class JsonConverterFactory extends Converter.Factory {
       if (streaming != null) {
         Object value = readStreaming(streaming, buffer);
         if (value != null) {
+          buffer.clear(); // Its segments go back to Okio's pool for the next response.
           return value;
         }
       }
@@ -117,10 +121,10 @@ final class JsonConverterFactory extends Converter.Factory {
    * general reading, and on any fault, so that the general reading reports it as it always has.
    */
   static @Nullable Object readStreaming(StreamingReader streaming, Buffer buffer) {
+    Buffer copy = null;
     try {
-      // A copy that shares the buffer's segments: read straight from a Buffer, without the
-      // peeking source's copying, and the bytes stay for the general reading and the excerpt.
-      JsonReader reader = JsonReader.of(buffer.clone());
+      copy = copyToRead(buffer);
+      JsonReader reader = JsonReader.of(copy);
       Object value = streaming.read(reader);
       return reader.peek() == JsonReader.Token.END_DOCUMENT ? value : null;
     } catch (ConversationJson.Unread
@@ -128,7 +132,26 @@ final class JsonConverterFactory extends Converter.Factory {
         | IOException
         | JsonDataException giveUp) {
       return null;
+    } finally {
+      if (copy != null) {
+        copy.clear();
+      }
     }
+  }
+
+  /**
+   * A copy of the body to read, so that the bytes stay for the general reading and the excerpt. A
+   * clone shares the buffer's segments, and a shared segment never goes back to Okio's pool, so
+   * each response would take new ones: a small body is copied instead, and both copies' segments go
+   * back to the pool (which holds 64 KiB per thread). A larger body would not fit it twice.
+   */
+  private static Buffer copyToRead(Buffer buffer) throws IOException {
+    if (buffer.size() > POOLED_COPY_BYTES) {
+      return buffer.clone();
+    }
+    Buffer copy = new Buffer();
+    buffer.copyTo(copy.outputStream());
+    return copy;
   }
 
   private static <T> T read(JsonAdapter<T> adapter, Buffer buffer) throws IOException {

@@ -159,6 +159,35 @@ final class ConversationJsonTest {
     assertSame(Conversation.read(tree(json)), conversation);
   }
 
+  /** Small bodies are read from a copy of their bytes, large ones from a clone: both stay whole. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 1500})
+  void theBodyStaysWholeForTheTreeReadingWhateverItsSize(int turns) throws Exception {
+    StringBuilder json =
+        new StringBuilder(
+            "{\"conversationId\": \""
+                + CONVERSATION
+                + "\", \"accountId\": \"a\", \"projectId\": \"p\", \"turns\": [");
+    for (int i = 0; i < turns; i++) {
+      json.append(i == 0 ? "" : ", ").append("{\"user_input\": \"turn ").append(i).append("\"}");
+    }
+    String read = json + "]}";
+    String givenUp = json + "], \"channel\": 1, \"channel\": \"VOICE\"}";
+    assertTrue(givenUp.length() > 32 * 1024 == turns > 1, "size " + givenUp.length());
+    api.enqueueJson(200, read);
+    api.enqueueJson(200, givenUp);
+
+    Conversation first = api.client().conversations().get(AGENT, CONVERSATION);
+    Conversation second = api.client().conversations().get(AGENT, CONVERSATION);
+
+    assertInstanceOf(ConversationJson.Detail.class, streamDetail(read));
+    assertNull(streamDetail(givenUp));
+    assertSame(Conversation.read(tree(read)), first);
+    assertSame(Conversation.read(tree(givenUp)), second);
+    assertEquals(turns, second.turns().size());
+    assertEquals("VOICE", second.channel());
+  }
+
   @Test
   void aMissingIdIsReportedAsTheTreeReadingReportsIt() {
     String json = "{\"accountId\": \"a\", \"projectId\": \"p\", \"turns\": []}";
