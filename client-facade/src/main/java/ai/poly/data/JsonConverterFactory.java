@@ -5,7 +5,6 @@ import ai.poly.data.generated.model.GetConversationsResponse;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -36,7 +35,6 @@ final class JsonConverterFactory extends Converter.Factory {
 
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-  private final Moshi moshi;
   private final boolean facadeValues;
 
   /**
@@ -47,8 +45,7 @@ final class JsonConverterFactory extends Converter.Factory {
    *     ConversationJson.Page}, instances of the declared types whose getters are unset, for the
    *     facade's mappers only. False binds every response into its generated model.
    */
-  JsonConverterFactory(Moshi moshi, boolean facadeValues) {
-    this.moshi = moshi;
+  JsonConverterFactory(boolean facadeValues) {
     this.facadeValues = facadeValues;
   }
 
@@ -59,12 +56,38 @@ final class JsonConverterFactory extends Converter.Factory {
       return null;
     }
     // A conversation and a page are read from the tokens into facade values (ConversationJson);
-    // a body in a shape that reading gives up on is read as members, without binding them into
-    // the generated model only to read them back out (RawMembers).
-    JsonAdapter<?> raw = GeneratedModels.rawAdapter(type);
-    JsonAdapter<?> adapter = raw != null ? raw : moshi.adapter(type);
+    // a body in a shape that reading gives up on is read the general way, whose adapter is made
+    // only then: a fresh process's first get loads neither Moshi's adapters nor the binding.
     StreamingReader streaming = facadeValues ? streamingReader(type) : null;
-    return body -> read(streaming, adapter, body);
+    General general = new General(type);
+    if (streaming == null) {
+      general.adapter(); // Made now, so that a type Moshi cannot read fails here.
+    }
+    return body -> read(streaming, general, body);
+  }
+
+  /**
+   * The general reading of a type: as members, without binding them into the generated model only
+   * to read them back out, for a conversation and a page ({@link RawMembers}); else Moshi's
+   * adapter.
+   */
+  private static final class General {
+    private final Type type;
+    private volatile @Nullable JsonAdapter<?> adapter;
+
+    General(Type type) {
+      this.type = type;
+    }
+
+    JsonAdapter<?> adapter() {
+      JsonAdapter<?> made = adapter;
+      if (made == null) {
+        JsonAdapter<?> raw = GeneratedModels.rawAdapter(type);
+        made = raw != null ? raw : GeneratedModels.moshi().adapter(type);
+        adapter = made; // Two threads may both make one; either does.
+      }
+      return made;
+    }
   }
 
   /** Reads a response in one pass, or gives up with {@link ConversationJson.Unread}. */
@@ -87,7 +110,7 @@ final class JsonConverterFactory extends Converter.Factory {
       Annotation[] parameterAnnotations,
       Annotation[] methodAnnotations,
       Retrofit retrofit) {
-    JsonAdapter<Object> adapter = moshi.adapter(type);
+    JsonAdapter<Object> adapter = GeneratedModels.moshi().adapter(type);
     return value -> {
       Buffer buffer = new Buffer();
       adapter.toJson(buffer, value);
@@ -96,8 +119,7 @@ final class JsonConverterFactory extends Converter.Factory {
   }
 
   private static Object read(
-      @Nullable StreamingReader streaming, JsonAdapter<?> adapter, ResponseBody body)
-      throws IOException {
+      @Nullable StreamingReader streaming, General general, ResponseBody body) throws IOException {
     try (ResponseBody closing = body) {
       Buffer buffer = readBounded(closing.source());
       MediaType contentType = closing.contentType();
@@ -112,7 +134,7 @@ final class JsonConverterFactory extends Converter.Factory {
           return value;
         }
       }
-      return read(adapter, buffer);
+      return read(general.adapter(), buffer);
     }
   }
 

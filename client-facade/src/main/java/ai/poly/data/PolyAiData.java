@@ -39,7 +39,7 @@ public final class PolyAiData implements Closeable {
   final ApiCalls calls;
   final Retrofit retrofit;
   private final Conversations conversations;
-  private final DebugChats debugChats;
+  private volatile @Nullable DebugChats debugChats;
 
   private PolyAiData(Builder builder, String apiKey, HttpUrl baseUrl) {
     this.settings = builder.copy();
@@ -92,12 +92,11 @@ public final class PolyAiData implements Closeable {
         new Retrofit.Builder()
             .baseUrl(baseUrl)
             .callFactory(new ContextCallFactory(client))
-            .addConverterFactory(new JsonConverterFactory(GeneratedModels.moshi(), true))
+            .addConverterFactory(new JsonConverterFactory(true))
             // Complete futures on OkHttp's thread, never on Android's main thread.
             .callbackExecutor(Runnable::run)
             .build();
     this.conversations = new Conversations(retrofit.create(ConversationsApi.class), calls);
-    this.debugChats = new DebugChats(retrofit.create(DebugChatApi.class), calls);
   }
 
   private static long millis(@Nullable Duration value, Duration fallback) {
@@ -157,7 +156,18 @@ public final class PolyAiData implements Closeable {
    * from}
    */
   public DebugChats debugChat() {
-    return debugChats;
+    // Made on first use: Retrofit's proxy of an interface costs a fresh process milliseconds.
+    DebugChats chats = debugChats;
+    if (chats == null) {
+      synchronized (this) {
+        chats = debugChats;
+        if (chats == null) {
+          chats = new DebugChats(retrofit.create(DebugChatApi.class), calls);
+          debugChats = chats;
+        }
+      }
+    }
+    return chats;
   }
 
   /** The OkHttp client this one runs on; for tests. */

@@ -239,8 +239,8 @@ final class ConversationJsonTest {
   /** Only the facade's factory reads in one pass; the generated API alone gets bound models. */
   @Test
   void onlyTheFacadesConvertersReadInOnePass() throws IOException {
-    JsonConverterFactory bound = new JsonConverterFactory(GeneratedModels.moshi(), false);
-    JsonConverterFactory facade = new JsonConverterFactory(GeneratedModels.moshi(), true);
+    JsonConverterFactory bound = new JsonConverterFactory(false);
+    JsonConverterFactory facade = new JsonConverterFactory(true);
     String page = HttpTestSupport.resource("/fixtures/conversations-page.json");
 
     Object boundConversation =

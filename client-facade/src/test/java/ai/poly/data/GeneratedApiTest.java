@@ -70,7 +70,7 @@ final class GeneratedApiTest {
     Retrofit retrofit =
         new Retrofit.Builder()
             .baseUrl(server.url("/"))
-            .addConverterFactory(new JsonConverterFactory(GeneratedModels.moshi(), false))
+            .addConverterFactory(new JsonConverterFactory(false))
             .build();
     conversations = retrofit.create(ConversationsApi.class);
     debugChat = retrofit.create(DebugChatApi.class);
