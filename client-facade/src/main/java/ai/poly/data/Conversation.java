@@ -182,17 +182,26 @@ public final class Conversation extends ConversationSummary {
     if (value instanceof List) {
       unreadable = addEvents(null, (List<?>) value, events);
     } else if (value instanceof Map) {
-      TreeMap<Integer, Object> byTurn = new TreeMap<>();
+      TreeMap<Integer, List<List<?>>> byTurn = new TreeMap<>();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
         Integer turn = turnNumber(String.valueOf(entry.getKey()));
         if (turn == null || !(entry.getValue() instanceof List)) {
           unreadable = true;
-        } else {
-          byTurn.put(turn, entry.getValue());
+          continue;
         }
+        List<List<?>> lists = byTurn.get(turn);
+        if (lists == null) {
+          lists = new ArrayList<>(1);
+          byTurn.put(turn, lists);
+        } else {
+          unreadable = true; // Two keys for one turn ("1" and "01"): both read, and kept raw.
+        }
+        lists.add((List<?>) entry.getValue());
       }
-      for (Map.Entry<Integer, Object> entry : byTurn.entrySet()) {
-        unreadable |= addEvents(entry.getKey(), (List<?>) entry.getValue(), events);
+      for (Map.Entry<Integer, List<List<?>>> entry : byTurn.entrySet()) {
+        for (List<?> items : entry.getValue()) {
+          unreadable |= addEvents(entry.getKey(), items, events);
+        }
       }
     } else {
       unreadable = true;

@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
  * built, and no generated model is bound.
  *
  * <p>It reads only the shapes it can read exactly as the tree would be read. On anything else (a
- * repeated member, a turn that is not an object, a function event list in a shape that is kept raw,
- * a missing id, malformed JSON) it gives up with {@link Unread}, and {@link JsonConverterFactory}
- * reads the body again the general way, which then decides: the values, or the error with its
- * message, are the same either way.
+ * repeated known member, a turn that is not an object, a function event list in a shape that is
+ * kept raw, a missing id, malformed JSON) it gives up with {@link Unread}, and {@link
+ * JsonConverterFactory} reads the body again the general way, which then decides: the values, or
+ * the error with its message, are the same either way.
  */
 final class ConversationJson {
   private ConversationJson() {}
@@ -60,9 +60,9 @@ final class ConversationJson {
     "functionEvents"
   };
 
-  private static final int TURNS = 26;
-  private static final int METRICS = 27;
-  private static final int FUNCTION_EVENTS = 28;
+  private static final int TURNS = indexOf(CONVERSATION_NAMES, "turns");
+  private static final int METRICS = indexOf(CONVERSATION_NAMES, "metrics");
+  private static final int FUNCTION_EVENTS = indexOf(CONVERSATION_NAMES, "functionEvents");
 
   /**
    * A turn's members, modelled or not: a name listed here costs no {@code String} when read. The
@@ -115,7 +115,7 @@ final class ConversationJson {
   };
 
   private static final String[] PAGE_NAMES = {"conversations", "count", "limit", "offset"};
-  private static final int CONVERSATIONS = 0;
+  private static final int CONVERSATIONS = indexOf(PAGE_NAMES, "conversations");
 
   private static final JsonReader.Options CONVERSATION = JsonReader.Options.of(CONVERSATION_NAMES);
   private static final JsonReader.Options TURN = JsonReader.Options.of(TURN_NAMES);
@@ -174,18 +174,17 @@ final class ConversationJson {
       }
       seen = once(seen, index);
       String key = CONVERSATION_NAMES[index];
-      switch (index) {
-        case TURNS:
-          turns = turns(in, fields);
-          break;
-        case METRICS:
-          metrics = Conversation.metrics(key, JsonValues.read(in), fields);
-          break;
-        case FUNCTION_EVENTS:
-          functionEvents = functionEvents(in, fields);
-          break;
-        default:
-          summary.read(key, JsonValues.read(in), fields);
+      if (index == TURNS) {
+        turns = turns(in, fields);
+      } else if (index == METRICS) {
+        metrics = Conversation.metrics(key, JsonValues.read(in), fields);
+      } else if (index == FUNCTION_EVENTS) {
+        functionEvents = functionEvents(in, fields);
+      } else {
+        Object value = JsonValues.read(in);
+        if (!summary.read(key, value, fields)) {
+          fields.keep(key, value);
+        }
       }
     }
     in.endObject();
@@ -343,6 +342,15 @@ final class ConversationJson {
       events.add(event.build(turn));
     }
     in.endArray();
+  }
+
+  private static int indexOf(String[] names, String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    throw new AssertionError(name);
   }
 
   private static void expect(JsonReader in, JsonReader.Token token) throws IOException {

@@ -2,6 +2,7 @@ package ai.poly.data;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,15 +102,14 @@ final class Fields {
     }
     if (value instanceof List) {
       List<?> list = (List<?>) value;
+      List<String> strings = new ArrayList<>(list.size());
       for (Object element : list) {
         if (!(element instanceof String)) {
           keep(name, value);
           return Collections.emptyList();
         }
+        strings.add((String) element);
       }
-      // Plain values are unmodifiable and held by no one else: no copy is needed.
-      @SuppressWarnings("unchecked")
-      List<String> strings = (List<String>) list;
       return Collections.unmodifiableList(strings);
     }
     keep(name, value);

@@ -127,14 +127,17 @@ final class JsonConverterFactory extends Converter.Factory {
         throw new InvalidBodyException(
             "expected a JSON body but the response is " + contentType, excerpt(buffer));
       }
-      if (streaming != null) {
-        Object value = readStreaming(streaming, buffer);
-        if (value != null) {
-          buffer.clear(); // Its segments go back to Okio's pool for the next response.
-          return value;
+      try {
+        if (streaming != null) {
+          Object value = readStreaming(streaming, buffer);
+          if (value != null) {
+            return value;
+          }
         }
+        return read(general.adapter(), buffer);
+      } finally {
+        buffer.clear(); // Its segments go back to Okio's pool for the next response.
       }
-      return read(general.adapter(), buffer);
     }
   }
 
@@ -165,7 +168,7 @@ final class JsonConverterFactory extends Converter.Factory {
    * A copy of the body to read, so that the bytes stay for the general reading and the excerpt. A
    * clone shares the buffer's segments, and a shared segment never goes back to Okio's pool, so
    * each response would take new ones: a small body is copied instead, and both copies' segments go
-   * back to the pool (which holds 64 KiB per thread). A larger body would not fit it twice.
+   * back to the pool (64 KiB for each group of threads). A larger body would not fit it twice.
    */
   private static Buffer copyToRead(Buffer buffer) throws IOException {
     if (buffer.size() > POOLED_COPY_BYTES) {

@@ -39,6 +39,7 @@ public final class PolyAiData implements Closeable {
   final ApiCalls calls;
   final Retrofit retrofit;
   private final Conversations conversations;
+  private final Object debugChatsLock = new Object();
   private volatile @Nullable DebugChats debugChats;
 
   private PolyAiData(Builder builder, String apiKey, HttpUrl baseUrl) {
@@ -159,7 +160,7 @@ public final class PolyAiData implements Closeable {
     // Made on first use: Retrofit's proxy of an interface costs a fresh process milliseconds.
     DebugChats chats = debugChats;
     if (chats == null) {
-      synchronized (this) {
+      synchronized (debugChatsLock) {
         chats = debugChats;
         if (chats == null) {
           chats = new DebugChats(retrofit.create(DebugChatApi.class), calls);

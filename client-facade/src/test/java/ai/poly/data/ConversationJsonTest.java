@@ -61,7 +61,7 @@ final class ConversationJsonTest {
     Conversation conversation =
         assertInstanceOf(ConversationJson.Detail.class, streamed).conversation;
     Conversation fromTree = Conversation.read(tree(json));
-    assertSame(fromTree, conversation);
+    assertSameReading(fromTree, conversation);
     assertTrue(conversation.turns().size() > 0, "the payload has turns");
   }
 
@@ -75,7 +75,7 @@ final class ConversationJsonTest {
     ConversationPage page =
         assertInstanceOf(ConversationJson.Page.class, streamed).page.build(params, NO_FETCHER);
     ConversationPage fromTree = ConversationPage.read(tree(json), params, NO_FETCHER);
-    assertEquals(fromTree.conversations(), page.conversations());
+    assertSameSummaries(fromTree.conversations(), page.conversations());
     assertEquals(2, page.conversations().size());
     assertEquals(fromTree.count(), page.count());
     assertEquals(fromTree.limit(), page.limit());
@@ -94,7 +94,7 @@ final class ConversationJsonTest {
 
     Conversation conversation = ((ConversationJson.Detail) streamDetail(json)).conversation;
 
-    assertSame(Conversation.read(tree(json)), conversation);
+    assertSameReading(Conversation.read(tree(json)), conversation);
     assertEquals(
         List.of("channel", "metrics", "new"),
         List.copyOf(conversation.additionalProperties().keySet()));
@@ -116,6 +116,47 @@ final class ConversationJsonTest {
 
     assertEquals("c", conversation.conversationId());
     assertEquals("hi", conversation.turns().get(0).userInput());
+    assertSameReading(Conversation.read(tree(json)), conversation);
+    assertNull(streamDetail(json.replace("}]}", "}], \"turns\": []}")), "turns twice");
+  }
+
+  @Test
+  void aRepeatedUnknownMemberKeepsItsFirstPlaceAndLastValueAsInTheTree() {
+    String json =
+        "{\"x\": 1, \"conversationId\": \"c\", \"y\": 2, \"x\": 3, \"accountId\": \"a\","
+            + " \"projectId\": \"p\", \"turns\": [{\"k\": 1, \"user_input\": \"hi\", \"k\": 2}],"
+            + " \"functionEvents\": {\"0\": [{\"q\": 1, \"name\": \"f\", \"q\": [2]}]}}";
+
+    Conversation conversation = ((ConversationJson.Detail) streamDetail(json)).conversation;
+
+    assertSameReading(Conversation.read(tree(json)), conversation);
+    assertEquals(List.of("x", "y"), List.copyOf(conversation.additionalProperties().keySet()));
+    assertEquals(3L, conversation.additionalProperties().get("x"));
+    assertEquals(2L, conversation.turns().get(0).additionalProperties().get("k"));
+    assertEquals(List.of(2L), conversation.functionEvents().get(0).additionalProperties().get("q"));
+  }
+
+  @Test
+  void aPageWithOddMembersIsReadAsTheTreeReadsIt() {
+    String json =
+        "{\"extra\": {\"a\": [1]}, \"count\": \"many\", \"conversations\": [{\"conversationId\":"
+            + " \"c\", \"accountId\": \"a\", \"projectId\": \"p\", \"turns\": [1], \"channel\": 7,"
+            + " \"new\": null, \"shortSummary\": {\"heading\": \"H\"}, \"tags\": [\"t\", 1]}],"
+            + " \"offset\": -1, \"limit\": 10}";
+    ListParams params = ListParams.builder().limit(10).build();
+
+    ConversationPage page =
+        ((ConversationJson.Page) streamPage(json)).page.build(params, NO_FETCHER);
+
+    ConversationPage fromTree = ConversationPage.read(tree(json), params, NO_FETCHER);
+    assertSameSummaries(fromTree.conversations(), page.conversations());
+    assertSameOrder(fromTree.additionalProperties(), page.additionalProperties(), "page");
+    assertEquals(
+        List.of("extra", "count", "offset"), List.copyOf(page.additionalProperties().keySet()));
+    assertNull(page.count());
+    assertEquals(
+        List.of("turns", "channel", "new", "tags"),
+        List.copyOf(page.conversations().get(0).additionalProperties().keySet()));
   }
 
   @Test
@@ -127,11 +168,47 @@ final class ConversationJsonTest {
 
     Conversation conversation = ((ConversationJson.Detail) streamDetail(json)).conversation;
 
-    assertSame(Conversation.read(tree(json)), conversation);
+    assertSameReading(Conversation.read(tree(json)), conversation);
     assertEquals(
         List.of("early", "next", "late"),
         conversation.functionEvents().stream().map(FunctionEvent::name).toList());
     assertEquals(2, conversation.functionEvents().get(0).turnNumber());
+  }
+
+  @Test
+  void signedTurnNumbersOrderTheirEventsAsNumbers() {
+    String json =
+        "{\"conversationId\": \"c\", \"accountId\": \"a\", \"projectId\": \"p\","
+            + " \"functionEvents\": {\"+3\": [{\"name\": \"three\"}], \"-1\": [{\"name\":"
+            + " \"minus\"}], \"02\": [{\"name\": \"two\"}]}}";
+
+    Conversation conversation = ((ConversationJson.Detail) streamDetail(json)).conversation;
+
+    assertSameReading(Conversation.read(tree(json)), conversation);
+    assertEquals(
+        List.of("minus", "two", "three"),
+        conversation.functionEvents().stream().map(FunctionEvent::name).toList());
+  }
+
+  @Test
+  void twoKeysForOneTurnLoseNoEventAndKeepTheMemberRaw() throws Exception {
+    String json =
+        "{\"conversationId\": \""
+            + CONVERSATION
+            + "\", \"accountId\": \"a\", \"projectId\": \"p\","
+            + " \"functionEvents\": {\"1\": [{\"name\": \"a\"}], \"01\": [{\"name\": \"b\"}]}}";
+    assertNull(streamDetail(json), "read in one pass");
+    api.enqueueJson(200, json);
+
+    Conversation conversation = api.client().conversations().get(AGENT, CONVERSATION);
+
+    assertEquals(
+        List.of("a", "b"),
+        conversation.functionEvents().stream().map(FunctionEvent::name).toList());
+    assertEquals(
+        tree(json).get("functionEvents"),
+        conversation.additionalProperties().get("functionEvents"));
+    assertEquals(HttpTestSupport.DETAIL_PATH, api.server.takeRequest().getPath());
   }
 
   /** Shapes whose tree reading keeps a whole member raw, or lets one value replace another. */
@@ -156,7 +233,8 @@ final class ConversationJsonTest {
     assertNull(streamDetail(json), "read in one pass");
     api.enqueueJson(200, json);
     Conversation conversation = api.client().conversations().get(AGENT, CONVERSATION);
-    assertSame(Conversation.read(tree(json)), conversation);
+    assertSameReading(Conversation.read(tree(json)), conversation);
+    assertEquals(HttpTestSupport.DETAIL_PATH, api.server.takeRequest().getPath());
   }
 
   /** Small bodies are read from a copy of their bytes, large ones from a clone: both stay whole. */
@@ -182,8 +260,8 @@ final class ConversationJsonTest {
 
     assertInstanceOf(ConversationJson.Detail.class, streamDetail(read));
     assertNull(streamDetail(givenUp));
-    assertSame(Conversation.read(tree(read)), first);
-    assertSame(Conversation.read(tree(givenUp)), second);
+    assertSameReading(Conversation.read(tree(read)), first);
+    assertSameReading(Conversation.read(tree(givenUp)), second);
     assertEquals(turns, second.turns().size());
     assertEquals("VOICE", second.channel());
   }
@@ -292,16 +370,54 @@ final class ConversationJsonTest {
     }
   }
 
-  /** Equal, with equal hash codes and text: the same conversation, however it was read. */
-  private static void assertSame(Conversation expected, Conversation actual) {
+  /**
+   * The same conversation, however it was read: equal, with equal hash codes and text, and every
+   * map of it (extras, arguments, metrics) with its keys in the same order.
+   */
+  static void assertSameReading(Conversation expected, Conversation actual) {
     assertEquals(expected, actual);
     assertEquals(expected.hashCode(), actual.hashCode());
     assertEquals(expected.toString(), actual.toString());
-    assertEquals(expected.additionalProperties(), actual.additionalProperties());
+    assertSameOrder(expected.additionalProperties(), actual.additionalProperties(), "conversation");
+    assertSameOrder(expected.metrics(), actual.metrics(), "metrics");
     for (int i = 0; i < expected.turns().size(); i++) {
-      assertEquals(
+      assertSameOrder(
           expected.turns().get(i).additionalProperties(),
-          actual.turns().get(i).additionalProperties());
+          actual.turns().get(i).additionalProperties(),
+          "turn " + i);
+    }
+    for (int i = 0; i < expected.functionEvents().size(); i++) {
+      FunctionEvent want = expected.functionEvents().get(i);
+      FunctionEvent got = actual.functionEvents().get(i);
+      assertSameOrder(want.additionalProperties(), got.additionalProperties(), "event " + i);
+      assertSameOrder(want.arguments(), got.arguments(), "event arguments " + i);
+    }
+  }
+
+  /** The same summaries, each with its extras in the same order. */
+  static void assertSameSummaries(
+      List<ConversationSummary> expected, List<ConversationSummary> actual) {
+    assertEquals(expected, actual);
+    for (int i = 0; i < expected.size(); i++) {
+      assertSameOrder(
+          expected.get(i).additionalProperties(),
+          actual.get(i).additionalProperties(),
+          "summary " + i);
+    }
+  }
+
+  /** Equal values whose maps, at every depth, list their keys in the same order. */
+  static void assertSameOrder(@Nullable Object expected, @Nullable Object actual, String what) {
+    assertEquals(expected, actual, what);
+    if (expected instanceof Map<?, ?> want && actual instanceof Map<?, ?> got) {
+      assertEquals(List.copyOf(want.keySet()), List.copyOf(got.keySet()), what + ": key order");
+      for (Object key : want.keySet()) {
+        assertSameOrder(want.get(key), got.get(key), what + "." + key);
+      }
+    } else if (expected instanceof List<?> want && actual instanceof List<?> got) {
+      for (int i = 0; i < want.size(); i++) {
+        assertSameOrder(want.get(i), got.get(i), what + "[" + i + "]");
+      }
     }
   }
 }

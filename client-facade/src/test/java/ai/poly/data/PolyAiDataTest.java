@@ -54,6 +54,26 @@ final class PolyAiDataTest {
     return new MockResponse().setHeader("Content-Type", "application/json").setBody(restaurant());
   }
 
+  @Test
+  void debugChatIsMadeOnceOnFirstUseAndSharedByEveryThread() throws Exception {
+    try (PolyAiData client = HttpTestSupport.builder(server).build()) {
+      List<java.util.concurrent.Future<DebugChats>> all = new ArrayList<>();
+      java.util.concurrent.ExecutorService threads =
+          java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        for (int i = 0; i < 16; i++) {
+          all.add(threads.submit(client::debugChat));
+        }
+        for (java.util.concurrent.Future<DebugChats> each : all) {
+          assertSame(client.debugChat(), each.get());
+        }
+      } finally {
+        threads.shutdown();
+      }
+      assertEquals(0, server.getRequestCount());
+    }
+  }
+
   // Builder validation.
 
   @Test

@@ -4,9 +4,12 @@ import ai.poly.data.generated.model.ConversationDetailResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import okhttp3.MediaType;
+import okhttp3.ResponseBody;
 
 /** Fixtures and parsing shortcuts shared by tests. */
 final class TestFixtures {
@@ -27,12 +30,19 @@ final class TestFixtures {
     }
   }
 
-  /** Parses a conversation exactly as the client does: generated model first, then the facade. */
+  /**
+   * Parses a conversation exactly as the client does: the client's converter (in one pass, or as
+   * members where that gives up), then the facade's mapping.
+   */
   static Conversation parseConversation(String json) {
     try {
-      ConversationDetailResponse model =
-          GeneratedModels.moshi().adapter(ConversationDetailResponse.class).fromJson(json);
-      return Conversation.read(GeneratedModels.toMembers(model));
+      Object response =
+          new JsonConverterFactory(true)
+              .responseBodyConverter(ConversationDetailResponse.class, new Annotation[0], null)
+              .convert(ResponseBody.create(json, MediaType.get("application/json")));
+      return response instanceof ConversationJson.Detail
+          ? ((ConversationJson.Detail) response).conversation
+          : Conversation.read(GeneratedModels.toMembers(response));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
