@@ -1,0 +1,91 @@
+package ai.poly.data.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The calling thread's CPU time, allocation and wall time per call, for ours and the limit in
+ * alternating blocks in one JVM against one loopback server: {@code get} of the 20-turn
+ * conversation, and {@code listAll} of 20,000 conversations in pages of 100. JMH runs each client
+ * in a fork of its own, minutes apart, so a machine shared with other work moves its ratios by
+ * 10-20%; blocks taking turns within seconds of each other see the same machine, and thread CPU
+ * time leaves out the time the thread waited. Writes a Markdown table to standard output.
+ */
+public final class CpuPerCall {
+  private static final String[] CLIENTS = {"ours", "limit"};
+  private static final int WARMUP_ROUNDS = 6;
+  private static final int ROUNDS = 16;
+
+  private CpuPerCall() {}
+
+  public static void main(String[] args) throws Exception {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    System.out.println(
+        "| Per call, alternating blocks (median of "
+            + ROUNDS
+            + ") | Ours CPU (µs) | Limit CPU (µs) | CPU, ours ÷ limit | Ours allocated (kB) | Limit"
+            + " allocated (kB) | Ours wall (µs) | Limit wall (µs) | Throughput, ours ÷ limit |");
+    System.out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
+    for (String what : new String[] {"get", "listAll"}) {
+      boolean get = what.equals("get");
+      int calls = get ? 2_000 : 2;
+      long[][] cpu = new long[2][ROUNDS];
+      long[][] wall = new long[2][ROUNDS];
+      long[][] allocated = new long[2][ROUNDS];
+      try (BenchServer server = BenchServer.start(Payloads.conversation(20), 20_000, 0)) {
+        BenchClient[] clients = new BenchClient[2];
+        for (int c = 0; c < 2; c++) {
+          clients[c] = BenchClient.create(CLIENTS[c], server.url(), null);
+        }
+        for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
+          for (int c = 0; c < 2; c++) {
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long allocatedStart = threads.getCurrentThreadAllocatedBytes();
+            long wallStart = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+              if (get) {
+                clients[c].get(Payloads.AGENT, Payloads.CONVERSATION);
+              } else {
+                clients[c].listAll(Payloads.AGENT, PagingBenchmark.PAGE, each -> {});
+              }
+            }
+            if (round >= 0) {
+              wall[c][round] = (System.nanoTime() - wallStart) / calls;
+              cpu[c][round] = (threads.getCurrentThreadCpuTime() - cpuStart) / calls;
+              allocated[c][round] =
+                  (threads.getCurrentThreadAllocatedBytes() - allocatedStart) / calls;
+            }
+            server.forgetRequests();
+          }
+        }
+        for (BenchClient client : clients) {
+          client.close();
+        }
+      }
+      String unit = get ? "get of 20 turns" : "listAll of 20,000";
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %,.1f | %,.1f | %.2f× | %,.1f | %,.1f | %,.1f | %,.1f | %.2f× |%n",
+          unit,
+          median(cpu[0]) / 1e3,
+          median(cpu[1]) / 1e3,
+          median(cpu[0]) / median(cpu[1]),
+          median(allocated[0]) / 1e3,
+          median(allocated[1]) / 1e3,
+          median(wall[0]) / 1e3,
+          median(wall[1]) / 1e3,
+          // As throughput: calls per second of ours over the limit's.
+          median(wall[1]) / median(wall[0]));
+    }
+    System.exit(0); // OkHttp's pools keep non-daemon threads a while.
+  }
+
+  private static double median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+  }
+}
