@@ -3,14 +3,17 @@ package ai.poly.data.bench;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 /**
  * The calling thread's CPU time, allocation and wall time per call, for ours and the limit in
  * alternating blocks in one JVM against one loopback server: {@code get} of the 20-turn
- * conversation, and {@code listAll} of 20,000 conversations in pages of 100. JMH runs each client
- * in a fork of its own, minutes apart, so a machine shared with other work moves its ratios by
- * 10-20%; blocks taking turns within seconds of each other see the same machine, and thread CPU
- * time leaves out the time the thread waited. Writes a Markdown table to standard output.
+ * conversation, {@code listAll} of 20,000 conversations in pages of 100, and {@code getAsync} with
+ * 16 in flight, whose work runs on OkHttp's threads and is measured as the whole process's CPU. JMH
+ * runs each client in a fork of its own, minutes apart, so a machine shared with other work moves
+ * its ratios by 10-20%; blocks taking turns within seconds of each other see the same machine, and
+ * thread CPU time leaves out the time the thread waited. Writes a Markdown table to standard
+ * output.
  */
 public final class CpuPerCall {
   private static final String[] CLIENTS = {"ours", "limit"};
@@ -22,15 +25,18 @@ public final class CpuPerCall {
   public static void main(String[] args) throws Exception {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean process =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     System.out.println(
         "| Per call, alternating blocks (median of "
             + ROUNDS
             + ") | Ours CPU (µs) | Limit CPU (µs) | CPU, ours ÷ limit | Ours allocated (kB) | Limit"
             + " allocated (kB) | Ours wall (µs) | Limit wall (µs) | Throughput, ours ÷ limit |");
     System.out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
-    for (String what : new String[] {"get", "listAll"}) {
+    for (String what : new String[] {"get", "listAll", "getAsync"}) {
       boolean get = what.equals("get");
-      int calls = get ? 2_000 : 2;
+      boolean async = what.equals("getAsync");
+      int calls = get ? 2_000 : async ? 10_000 : 2;
       long[][] cpu = new long[2][ROUNDS];
       long[][] wall = new long[2][ROUNDS];
       long[][] allocated = new long[2][ROUNDS];
@@ -41,10 +47,20 @@ public final class CpuPerCall {
         }
         for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
           for (int c = 0; c < 2; c++) {
-            long cpuStart = threads.getCurrentThreadCpuTime();
+            long cpuStart = async ? process.getProcessCpuTime() : threads.getCurrentThreadCpuTime();
             long allocatedStart = threads.getCurrentThreadAllocatedBytes();
             long wallStart = System.nanoTime();
-            for (int i = 0; i < calls; i++) {
+            if (async) {
+              Semaphore window = new Semaphore(GetBenchmark.IN_FLIGHT);
+              for (int i = 0; i < calls; i++) {
+                window.acquire();
+                clients[c]
+                    .getAsync(Payloads.AGENT, Payloads.CONVERSATION)
+                    .whenComplete((conversation, failure) -> window.release());
+              }
+              window.acquire(GetBenchmark.IN_FLIGHT);
+            }
+            for (int i = 0; i < calls && !async; i++) {
               if (get) {
                 clients[c].get(Payloads.AGENT, Payloads.CONVERSATION);
               } else {
@@ -53,9 +69,11 @@ public final class CpuPerCall {
             }
             if (round >= 0) {
               wall[c][round] = (System.nanoTime() - wallStart) / calls;
-              cpu[c][round] = (threads.getCurrentThreadCpuTime() - cpuStart) / calls;
+              long cpuEnd = async ? process.getProcessCpuTime() : threads.getCurrentThreadCpuTime();
+              cpu[c][round] = (cpuEnd - cpuStart) / calls;
+              // The calls' work runs on OkHttp's threads: their allocation is not counted.
               allocated[c][round] =
-                  (threads.getCurrentThreadAllocatedBytes() - allocatedStart) / calls;
+                  async ? 0 : (threads.getCurrentThreadAllocatedBytes() - allocatedStart) / calls;
             }
             server.forgetRequests();
           }
@@ -64,16 +82,21 @@ public final class CpuPerCall {
           client.close();
         }
       }
-      String unit = get ? "get of 20 turns" : "listAll of 20,000";
+      String unit =
+          get
+              ? "get of 20 turns"
+              : async
+                  ? "getAsync of 20 turns, 16 in flight (CPU of the whole process)"
+                  : "listAll of 20,000";
       System.out.printf(
           Locale.ROOT,
-          "| %s | %,.1f | %,.1f | %.2f× | %,.1f | %,.1f | %,.1f | %,.1f | %.2f× |%n",
+          "| %s | %,.1f | %,.1f | %.2f× | %s | %s | %,.1f | %,.1f | %.2f× |%n",
           unit,
           median(cpu[0]) / 1e3,
           median(cpu[1]) / 1e3,
           median(cpu[0]) / median(cpu[1]),
-          median(allocated[0]) / 1e3,
-          median(allocated[1]) / 1e3,
+          async ? "" : String.format(Locale.ROOT, "%,.1f", median(allocated[0]) / 1e3),
+          async ? "" : String.format(Locale.ROOT, "%,.1f", median(allocated[1]) / 1e3),
           median(wall[0]) / 1e3,
           median(wall[1]) / 1e3,
           // As throughput: calls per second of ours over the limit's.
