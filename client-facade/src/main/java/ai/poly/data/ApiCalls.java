@@ -213,8 +213,7 @@ final class ApiCalls {
           }
         };
     try (BufferedSink sink = Okio.buffer(bounded)) {
-      Object json = model instanceof RawMembers ? ((RawMembers) model).members() : model;
-      GeneratedModels.moshi().adapter(Object.class).toJson(sink, json);
+      GeneratedModels.moshi().adapter(Object.class).toJson(sink, model);
     } catch (IOException | RuntimeException ignored) {
       // Complete, or unwritable: the excerpt is a courtesy, and the message names the field.
     }

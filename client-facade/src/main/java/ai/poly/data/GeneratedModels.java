@@ -1,7 +1,5 @@
 package ai.poly.data;
 
-import ai.poly.data.generated.model.ConversationDetailResponse;
-import ai.poly.data.generated.model.GetConversationsResponse;
 import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,9 +86,6 @@ final class GeneratedModels {
    * and enums as plain values), then every entry of its {@code additionalProperties}.
    */
   static Map<String, @Nullable Object> toMembers(Object model) {
-    if (model instanceof RawMembers) {
-      return ((RawMembers) model).members();
-    }
     return binding(model.getClass()).toMembers(model);
   }
 
@@ -110,49 +104,6 @@ final class GeneratedModels {
             + JsonValues.kind(value)
             + " at path "
             + path);
-  }
-
-  /**
-   * For the responses the facade reads straight from their members (see {@link RawMembers}), an
-   * adapter that reads them so; else null, and the response is bound as every model is.
-   */
-  static @Nullable JsonAdapter<Object> rawAdapter(Type type) {
-    if (type == ConversationDetailResponse.class) {
-      return new RawAdapter(type, RawMembers.Conversation::new);
-    } else if (type == GetConversationsResponse.class) {
-      return new RawAdapter(type, RawMembers.Page::new);
-    }
-    return null;
-  }
-
-  private static final class RawAdapter extends JsonAdapter<Object> {
-    private final Type type;
-    private final Function<Map<String, @Nullable Object>, Object> wrap;
-
-    RawAdapter(Type type, Function<Map<String, @Nullable Object>, Object> wrap) {
-      this.type = type;
-      this.wrap = wrap;
-    }
-
-    @SuppressWarnings("unchecked")
-    @Override
-    public @Nullable Object fromJson(JsonReader reader) throws IOException {
-      Class<?> raw = Types.getRawType(type);
-      Map<?, ?> value = readObject(reader, raw);
-      if (value == null) {
-        return null;
-      }
-      // Bound as well, so the model is whole for anyone reading its getters; the facade reads the
-      // members themselves, sparing the walk of toMembers.
-      Object model = wrap.apply((Map<String, @Nullable Object>) value);
-      return binding(raw).bindInto(model, value);
-    }
-
-    @Override
-    public void toJson(JsonWriter writer, @Nullable Object value) throws IOException {
-      // The model's own adapter writes a RawMembers instance as the members it keeps.
-      moshi().adapter(type).toJson(writer, value);
-    }
   }
 
   private static Binding binding(Class<?> type) {
@@ -377,11 +328,7 @@ final class GeneratedModels {
     }
 
     Object bind(Map<?, ?> members) {
-      return bindInto(newInstance(), members);
-    }
-
-    /** Binds {@code members} into {@code model}, an instance of this type or of a subclass. */
-    Object bindInto(Object model, Map<?, ?> members) {
+      Object model = newInstance();
       Map<String, @Nullable Object> leftovers = null;
       for (Map.Entry<?, ?> entry : members.entrySet()) {
         String name = String.valueOf(entry.getKey());
@@ -469,10 +416,6 @@ final class GeneratedModels {
     public void toJson(JsonWriter writer, @Nullable Object model) throws IOException {
       if (model == null) {
         writer.nullValue();
-        return;
-      }
-      if (model instanceof RawMembers) {
-        moshi.adapter(Object.class).toJson(writer, ((RawMembers) model).members());
         return;
       }
       writer.beginObject();

@@ -66,11 +66,7 @@ final class JsonConverterFactory extends Converter.Factory {
     return body -> read(streaming, general, body);
   }
 
-  /**
-   * The general reading of a type: as members, without binding them into the generated model only
-   * to read them back out, for a conversation and a page ({@link RawMembers}); else Moshi's
-   * adapter.
-   */
+  /** The general reading of a type, Moshi's adapter, made on first need. */
   private static final class General {
     private final Type type;
     private volatile @Nullable JsonAdapter<?> adapter;
@@ -82,8 +78,7 @@ final class JsonConverterFactory extends Converter.Factory {
     JsonAdapter<?> adapter() {
       JsonAdapter<?> made = adapter;
       if (made == null) {
-        JsonAdapter<?> raw = GeneratedModels.rawAdapter(type);
-        made = raw != null ? raw : GeneratedModels.moshi().adapter(type);
+        made = GeneratedModels.moshi().adapter(type);
         adapter = made; // Two threads may both make one; either does.
       }
       return made;
