@@ -5,6 +5,7 @@ import ai.poly.data.generated.model.GetConversationsResponse;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,10 @@ final class ConversationJson {
     "functionEvents"
   };
 
-  private static final int TURNS = indexOf(CONVERSATION_NAMES, "turns");
-  private static final int METRICS = indexOf(CONVERSATION_NAMES, "metrics");
-  private static final int FUNCTION_EVENTS = indexOf(CONVERSATION_NAMES, "functionEvents");
+  private static final int TURNS = Arrays.asList(CONVERSATION_NAMES).indexOf("turns");
+  private static final int METRICS = Arrays.asList(CONVERSATION_NAMES).indexOf("metrics");
+  private static final int FUNCTION_EVENTS =
+      Arrays.asList(CONVERSATION_NAMES).indexOf("functionEvents");
 
   /**
    * A turn's members, modelled or not: a name listed here costs no {@code String} when read. The
@@ -115,7 +117,7 @@ final class ConversationJson {
   };
 
   private static final String[] PAGE_NAMES = {"conversations", "count", "limit", "offset"};
-  private static final int CONVERSATIONS = indexOf(PAGE_NAMES, "conversations");
+  private static final int CONVERSATIONS = Arrays.asList(PAGE_NAMES).indexOf("conversations");
 
   private static final JsonReader.Options CONVERSATION = JsonReader.Options.of(CONVERSATION_NAMES);
   private static final JsonReader.Options TURN = JsonReader.Options.of(TURN_NAMES);
@@ -234,26 +236,18 @@ final class ConversationJson {
   }
 
   private static ConversationSummary summary(JsonReader in) throws IOException {
-    expect(in, JsonReader.Token.BEGIN_OBJECT);
     Fields fields = new Fields();
     // The general reading names the summary's position in a missing-id message; this one gives up.
     ConversationSummary.Reader summary = new ConversationSummary.Reader("conversation summary");
-    long seen = 0;
-    in.beginObject();
-    while (in.hasNext()) {
-      int index = in.selectName(CONVERSATION);
-      if (index < 0) {
-        fields.keep(in.nextName(), JsonValues.read(in));
-        continue;
-      }
-      seen = once(seen, index);
-      String key = CONVERSATION_NAMES[index];
-      Object value = JsonValues.read(in);
-      if (!summary.read(key, value, fields)) {
-        fields.keep(key, value); // turns, metrics, functionEvents: not a summary's.
-      }
-    }
-    in.endObject();
+    members(
+        in,
+        CONVERSATION,
+        CONVERSATION_NAMES,
+        (key, value) -> {
+          if (!summary.read(key, value, fields)) {
+            fields.keep(key, value); // Not a summary's: turns, metrics, functionEvents, unknown.
+          }
+        });
     return new ConversationSummary(summary, fields.extras());
   }
 
@@ -272,20 +266,8 @@ final class ConversationJson {
 
   private static Turn turn(JsonReader in, int index) throws IOException {
     // Anything but an object keeps the whole list raw, which only the general reading can do.
-    expect(in, JsonReader.Token.BEGIN_OBJECT);
     Turn.Reader turn = new Turn.Reader();
-    long seen = 0;
-    in.beginObject();
-    while (in.hasNext()) {
-      int name = in.selectName(TURN);
-      if (name < 0) {
-        turn.read(in.nextName(), JsonValues.read(in));
-      } else {
-        seen = once(seen, name);
-        turn.read(TURN_NAMES[name], JsonValues.read(in));
-      }
-    }
-    in.endObject();
+    members(in, TURN, TURN_NAMES, turn);
     return turn.build(index);
   }
 
@@ -325,32 +307,37 @@ final class ConversationJson {
     expect(in, JsonReader.Token.BEGIN_ARRAY);
     in.beginArray();
     while (in.hasNext()) {
-      expect(in, JsonReader.Token.BEGIN_OBJECT);
       FunctionEvent.Reader event = new FunctionEvent.Reader();
-      long seen = 0;
-      in.beginObject();
-      while (in.hasNext()) {
-        int name = in.selectName(EVENT);
-        if (name < 0) {
-          event.read(in.nextName(), JsonValues.read(in));
-        } else {
-          seen = once(seen, name);
-          event.read(EVENT_NAMES[name], JsonValues.read(in));
-        }
-      }
-      in.endObject();
+      members(in, EVENT, EVENT_NAMES, event);
       events.add(event.build(turn));
     }
     in.endArray();
   }
 
-  private static int indexOf(String[] names, String name) {
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equals(name)) {
-        return i;
+  /** A reader of an object's members, one at a time: a name and its value as a plain JSON value. */
+  interface Member {
+    void read(String key, @Nullable Object value);
+  }
+
+  /**
+   * Hands every member of the next value, which must be an object, to {@code member}: a name of
+   * {@code names} as the constant it matches (given twice, it gives up), any other as read.
+   */
+  private static void members(
+      JsonReader in, JsonReader.Options options, String[] names, Member member) throws IOException {
+    expect(in, JsonReader.Token.BEGIN_OBJECT);
+    long seen = 0;
+    in.beginObject();
+    while (in.hasNext()) {
+      int index = in.selectName(options);
+      if (index < 0) {
+        member.read(in.nextName(), JsonValues.read(in));
+      } else {
+        seen = once(seen, index);
+        member.read(names[index], JsonValues.read(in));
       }
     }
-    throw new AssertionError(name);
+    in.endObject();
   }
 
   private static void expect(JsonReader in, JsonReader.Token token) throws IOException {

@@ -63,7 +63,7 @@ public final class FunctionEvent {
    * Reads an event one member at a time, from a map of members or straight from the JSON tokens
    * ({@link ConversationJson}).
    */
-  static final class Reader {
+  static final class Reader implements ConversationJson.Member {
     private final Fields fields = new Fields();
     private @Nullable String id;
     private @Nullable String name;
@@ -76,7 +76,8 @@ public final class FunctionEvent {
     private @Nullable Map<String, @Nullable Object> handoff;
 
     /** Reads one member; a member this type does not model is kept raw. */
-    void read(String key, @Nullable Object value) {
+    @Override
+    public void read(String key, @Nullable Object value) {
       switch (key) {
         case "id":
           id = fields.string(key, value);

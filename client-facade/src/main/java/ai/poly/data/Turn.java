@@ -75,7 +75,7 @@ public final class Turn {
    * Reads a turn one member at a time, from a map of members or straight from the JSON tokens
    * ({@link ConversationJson}): the one implementation of a turn's leniency.
    */
-  static final class Reader {
+  static final class Reader implements ConversationJson.Member {
     private final Fields fields = new Fields();
     private @Nullable String userInput;
     private @Nullable String userInputDtmf;
@@ -91,7 +91,8 @@ public final class Turn {
     private @Nullable Boolean silence;
 
     /** Reads one member; a member this type does not model is kept raw. */
-    void read(String key, @Nullable Object value) {
+    @Override
+    public void read(String key, @Nullable Object value) {
       switch (key) {
         case "user_input":
           userInput = fields.string(key, value);
