@@ -13,6 +13,9 @@ import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import okio.Okio;
+import okio.Source;
+import okio.Timeout;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
@@ -29,9 +32,6 @@ final class JsonConverterFactory extends Converter.Factory {
    * while stopping a runaway or hostile body long before it threatens an app's heap.
    */
   static final long MAX_JSON_BODY_BYTES = 32L * 1024 * 1024;
-
-  /** The largest body {@link #copyToRead} copies rather than clones: see there. */
-  private static final long POOLED_COPY_BYTES = 32 * 1024;
 
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
@@ -141,10 +141,8 @@ final class JsonConverterFactory extends Converter.Factory {
    * general reading, and on any fault, so that the general reading reports it as it always has.
    */
   static @Nullable Object readStreaming(StreamingReader streaming, Buffer buffer) {
-    Buffer copy = null;
-    try {
-      copy = copyToRead(buffer);
-      JsonReader reader = JsonReader.of(copy);
+    // Closed, so that the segments it holds when it gives up go back to the pool too.
+    try (JsonReader reader = JsonReader.of(Okio.buffer(new Reread(buffer)))) {
       Object value = streaming.read(reader);
       return reader.peek() == JsonReader.Token.END_DOCUMENT ? value : null;
     } catch (ConversationJson.Unread
@@ -152,31 +150,46 @@ final class JsonConverterFactory extends Converter.Factory {
         | IOException
         | JsonDataException giveUp) {
       return null;
-    } finally {
-      if (copy != null) {
-        copy.clear();
-      }
     }
   }
 
   /**
-   * A copy of the body to read, so that the bytes stay for the general reading and the excerpt. A
-   * clone shares the buffer's segments, and a shared segment never goes back to Okio's pool, so
-   * each response would take new ones: a small body is copied instead, and both copies' segments go
-   * back to the pool (64 KiB for each group of threads). A larger body would not fit it twice.
+   * The bytes of a buffer, read from the start without consuming them, so that they stay for a
+   * second reading and the excerpt. Unlike {@link Buffer#peek()} and {@link Buffer#clone()}, it
+   * copies the bytes rather than sharing the buffer's segments: a shared segment never goes back to
+   * Okio's pool, so each response would take new ones (the 90 kB of a page of summaries, every
+   * page). Read through a {@code BufferedSource}, only a segment or two are copied at a time.
    */
-  private static Buffer copyToRead(Buffer buffer) throws IOException {
-    if (buffer.size() > POOLED_COPY_BYTES) {
-      return buffer.clone();
+  private static final class Reread implements Source {
+    private final Buffer buffer;
+    private long offset;
+
+    Reread(Buffer buffer) {
+      this.buffer = buffer;
     }
-    Buffer copy = new Buffer();
-    buffer.copyTo(copy.outputStream());
-    return copy;
+
+    @Override
+    public long read(Buffer sink, long byteCount) throws IOException {
+      long count = Math.min(byteCount, buffer.size() - offset);
+      if (count <= 0) {
+        return -1;
+      }
+      buffer.copyTo(sink.outputStream(), offset, count);
+      offset += count;
+      return count;
+    }
+
+    @Override
+    public Timeout timeout() {
+      return Timeout.NONE;
+    }
+
+    @Override
+    public void close() {}
   }
 
   private static <T> T read(JsonAdapter<T> adapter, Buffer buffer) throws IOException {
-    try {
-      JsonReader reader = JsonReader.of(buffer.peek());
+    try (JsonReader reader = JsonReader.of(Okio.buffer(new Reread(buffer)))) {
       T value = adapter.fromJson(reader);
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
         throw new JsonDataException("content after the JSON document at " + reader.getPath());
