@@ -2,11 +2,13 @@ package ai.poly.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
@@ -91,6 +93,80 @@ class TimestampsTest {
       return parsed.isSupported(ChronoField.OFFSET_SECONDS)
           ? Instant.from(parsed)
           : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The hand-written reading of the common RFC 1123 form answers exactly as the formatter does. */
+  @Test
+  void commonRfc1123FormReadsAsTheFormatterDoes() {
+    Random random = new Random(7);
+    String[] days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "WED", "wed", "Xyz"};
+    String[] months = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "JUN",
+      "Foo"
+    };
+    String[] zones = {"GMT", "GMT", "GMT", "+0000", "-0130", "gmt", "UTC"};
+    int fast = 0;
+    for (int i = 0; i < 50_000; i++) {
+      String text =
+          String.format(
+              Locale.ROOT,
+              "%s, %02d %s %04d %02d:%02d:%02d %s",
+              days[random.nextInt(days.length)],
+              random.nextInt(33),
+              months[random.nextInt(months.length)],
+              random.nextInt(10) == 0 ? random.nextInt(10_000) : 1990 + random.nextInt(80),
+              random.nextInt(26),
+              random.nextInt(62),
+              random.nextInt(62),
+              zones[random.nextInt(zones.length)]);
+      Instant expected = rfc1123Formatter(text);
+      assertEquals(expected, Timestamps.parse(text), text);
+      fast += expected != null ? 1 : 0;
+    }
+    assertTrue(fast > 1_000, "dates that parse: " + fast);
+    for (int i = 0; i < 20_000; i++) {
+      // Dates that exist, with their own day of the week: all of them parse.
+      ZonedDateTime at =
+          Instant.ofEpochSecond(random.nextLong() % 400_000_000_000L)
+              .atZone(ZoneOffset.UTC)
+              .withYear(1 + random.nextInt(9999));
+      String text = DateTimeFormatter.RFC_1123_DATE_TIME.format(at);
+      assertEquals(at.toInstant(), Timestamps.parse(text), text);
+    }
+  }
+
+  @Test
+  void rfc1123OutsideTheCommonLayoutStillReadsAsTheFormatterDoes() {
+    String[] texts = {
+      "Wed, 3 Jun 2026 13:18:09 GMT",
+      "Wed, 03 Jun 2026 13:18 GMT",
+      "Wed, 03 Jun 2026 13:18:09 +0200",
+      "Thu, 31 Apr 2026 13:18:09 GMT",
+      "Fri, 01 May 2026 13:18:09 GMT",
+      "Fri, 30 Feb 2026 00:00:00 GMT",
+      "Sun, 29 Feb 2032 00:00:00 GMT",
+      "Sat, 28 Feb 2026 24:00:00 GMT",
+      "Sun, 01 Mar 2026 24:00:00 GMT",
+      "Thu, 04 Jun 2026 13:18:09 GMT",
+      "wed, 03 jun 2026 13:18:09 gmt",
+      "Wed, 03 Jun 2026 13:18:60 GMT",
+      "Wed, 03 Jun 12026 13:18:09 GMT",
+      "Wed,  03 Jun 2026 13:18:09 GMT"
+    };
+    for (String text : texts) {
+      assertEquals(rfc1123Formatter(text), Timestamps.parse(text), text);
+    }
+    assertEquals(
+        Instant.parse("2026-04-30T13:18:09Z"), Timestamps.parse("Thu, 31 Apr 2026 13:18:09 GMT"));
+    assertNull(Timestamps.parse("Thu, 03 Jun 2026 13:18:09 GMT"));
+  }
+
+  private static Instant rfc1123Formatter(String text) {
+    try {
+      return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     } catch (DateTimeException e) {
       return null;
     }
