@@ -143,7 +143,8 @@ public final class Conversation extends ConversationSummary {
     return Collections.unmodifiableMap(metrics);
   }
 
-  private static @Nullable MetricSample sample(@Nullable Object item) {
+  /** The sample {@code item} of a metric's list denotes, or null where it is not one. */
+  static @Nullable MetricSample sample(@Nullable Object item) {
     String plain = scalarText(item);
     if (plain != null) {
       return MetricSample.of(null, plain);
@@ -152,8 +153,12 @@ public final class Conversation extends ConversationSummary {
       return null;
     }
     Map<?, ?> map = (Map<?, ?>) item;
-    String text = scalarText(map.get("value"));
-    Object timestamp = map.get("timestamp");
+    return sample(map.get("value"), map.get("timestamp"));
+  }
+
+  /** The sample an object of these {@code value} and {@code timestamp} members denotes, or null. */
+  static @Nullable MetricSample sample(@Nullable Object value, @Nullable Object timestamp) {
+    String text = scalarText(value);
     Instant at = timestamp instanceof String ? Timestamps.parse((String) timestamp) : null;
     if (text == null || (timestamp != null && at == null)) {
       return null;

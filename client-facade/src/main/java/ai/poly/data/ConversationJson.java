@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -116,6 +117,8 @@ final class ConversationJson {
     "variant_id_change"
   };
 
+  private static final JsonReader.Options SAMPLE = JsonReader.Options.of("timestamp", "value");
+
   private static final String[] PAGE_NAMES = {"conversations", "count", "limit", "offset"};
   private static final int CONVERSATIONS = Arrays.asList(PAGE_NAMES).indexOf("conversations");
 
@@ -179,7 +182,7 @@ final class ConversationJson {
       if (index == TURNS) {
         turns = turns(in, fields);
       } else if (index == METRICS) {
-        metrics = Conversation.metrics(key, JsonValues.read(in), fields);
+        metrics = metrics(in, fields);
       } else if (index == FUNCTION_EVENTS) {
         functionEvents = functionEvents(in, fields);
       } else {
@@ -269,6 +272,69 @@ final class ConversationJson {
     Turn.Reader turn = new Turn.Reader();
     members(in, TURN, TURN_NAMES, turn);
     return turn.build(index);
+  }
+
+  /**
+   * Reads {@code metrics} in its live shape, names to lists of samples, without a tree of the
+   * samples. A sample the tree reading could not read keeps the whole member raw there: it gives
+   * up.
+   */
+  private static Map<String, List<MetricSample>> metrics(JsonReader in, Fields fields)
+      throws IOException {
+    if (in.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      return Conversation.metrics("metrics", JsonValues.read(in), fields);
+    }
+    // A name given twice keeps its first place and its last samples, as a map of the members does.
+    Map<String, List<MetricSample>> metrics = new LinkedHashMap<>();
+    in.beginObject();
+    while (in.hasNext()) {
+      String name = in.nextName();
+      List<MetricSample> samples = new ArrayList<>();
+      if (in.peek() != JsonReader.Token.BEGIN_ARRAY) {
+        samples.add(sample(in)); // One sample, not in a list.
+      } else {
+        in.beginArray();
+        while (in.hasNext()) {
+          samples.add(sample(in));
+        }
+        in.endArray();
+      }
+      metrics.put(name, Collections.unmodifiableList(samples));
+    }
+    in.endObject();
+    return Collections.unmodifiableMap(metrics);
+  }
+
+  /** Reads a sample; one the tree reading could not read gives up. */
+  private static MetricSample sample(JsonReader in) throws IOException {
+    if (in.peek() != JsonReader.Token.BEGIN_OBJECT) {
+      return readable(Conversation.sample(JsonValues.read(in)));
+    }
+    Object timestamp = null;
+    Object value = null;
+    in.beginObject();
+    while (in.hasNext()) {
+      switch (in.selectName(SAMPLE)) {
+        case 0:
+          timestamp = JsonValues.read(in);
+          break;
+        case 1:
+          value = JsonValues.read(in);
+          break;
+        default:
+          in.skipName();
+          JsonValues.read(in); // Unused, but read as the tree reads it: it may fail the same way.
+      }
+    }
+    in.endObject();
+    return readable(Conversation.sample(value, timestamp));
+  }
+
+  private static MetricSample readable(@Nullable MetricSample sample) {
+    if (sample == null) {
+      throw Unread.INSTANCE; // The tree reading keeps the whole member raw.
+    }
+    return sample;
   }
 
   private static List<FunctionEvent> functionEvents(JsonReader in, Fields fields)

@@ -2,6 +2,7 @@ package ai.poly.data;
 
 import static ai.poly.data.HttpTestSupport.AGENT;
 import static ai.poly.data.HttpTestSupport.CONVERSATION;
+import static java.util.stream.Collectors.toList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -89,7 +90,7 @@ final class ConversationJsonTest {
         "{\"turns\": [{\"turn_id\": 7, \"latency\": {\"perceived_latency\": 1.5}, \"user_input\":"
             + " 3, \"intents\": [\"a\", 1], \"entities\": [{\"date\": [\"x\"]}], \"extra\": null}],"
             + " \"conversationId\": \"c\", \"channel\": [1], \"accountId\": \"a\", \"projectId\":"
-            + " \"p\", \"metrics\": {\"M\": [{\"value\": {}}]}, \"functionEvents\": [],"
+            + " \"p\", \"metrics\": [{\"value\": 1}], \"functionEvents\": [],"
             + " \"shortSummary\": \"{\\\"heading\\\": \\\"H\\\"}\", \"new\": {\"deep\": [1]}}";
 
     Conversation conversation = ((ConversationJson.Detail) streamDetail(json)).conversation;
@@ -211,6 +212,29 @@ final class ConversationJsonTest {
     assertEquals(HttpTestSupport.DETAIL_PATH, api.server.takeRequest().getPath());
   }
 
+  @Test
+  void metricsAreReadInOnePassAsTheTreeReadsThem() {
+    String json =
+        "{\"conversationId\": \"c\", \"accountId\": \"a\", \"projectId\": \"p\", \"metrics\":"
+            + " {\"B\": [{\"timestamp\": \"2026-06-03T13:19:19.757917\", \"value\": \"4\"}],"
+            + " \"A\": [\"plain\", 2.50, true, {\"value\": 1, \"value\": 3, \"extra\": [1]}],"
+            + " \"E\": [], \"S\": \"31\", \"O\": {\"value\": \"5\"},"
+            + " \"B\": [{\"value\": 1e2, \"timestamp\": null}]}}";
+
+    Conversation conversation = ((ConversationJson.Detail) streamDetail(json)).conversation;
+
+    assertSameReading(Conversation.read(tree(json)), conversation);
+    assertEquals(List.of("B", "A", "E", "S", "O"), List.copyOf(conversation.metrics().keySet()));
+    assertEquals("31", conversation.metrics().get("S").get(0).value());
+    assertEquals("5", conversation.metrics().get("O").get(0).value());
+    assertEquals(
+        List.of("plain", "2.5", "true", "3"),
+        conversation.metrics().get("A").stream().map(MetricSample::value).collect(toList()));
+    assertEquals("100", conversation.metrics().get("B").get(0).value());
+    assertNull(conversation.metrics().get("B").get(0).timestamp());
+    assertTrue(conversation.additionalProperties().isEmpty());
+  }
+
   /** Shapes whose tree reading keeps a whole member raw, or lets one value replace another. */
   @ParameterizedTest
   @ValueSource(
@@ -224,6 +248,11 @@ final class ConversationJsonTest {
         "IDS, \"functionEvents\": {\"1\": {\"name\": \"a\"}}",
         "IDS, \"functionEvents\": [{\"name\": \"a\"}, \"b\"]",
         "IDS, \"functionEvents\": [{\"name\": \"a\", \"name\": 2}]",
+        "IDS, \"metrics\": {\"M\": [{\"value\": \"1\"}, {\"value\": {}}]}",
+        "IDS, \"metrics\": {\"M\": [{\"value\": \"1\", \"timestamp\": \"today\"}]}",
+        "IDS, \"metrics\": {\"M\": [null]}",
+        "IDS, \"metrics\": {\"M\": {\"value\": []}}",
+        "IDS, \"metrics\": {\"M\": [{\"value\": \"1\"}], \"N\": null}",
       })
   void leavesToTheTreeReadingWhatItCannotReadTheSameWay(String shape) throws Exception {
     String ids =
