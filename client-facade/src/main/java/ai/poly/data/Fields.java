@@ -15,6 +15,14 @@ import org.jspecify.annotations.Nullable;
  * model ({@link #keep}). One reader per object being read.
  */
 final class Fields {
+  /**
+   * The class of the unmodifiable lists in plain JSON values ({@link JsonValues#read}, {@link
+   * GeneratedModels#toMembers}). Their backing lists are never changed, so, like the other plain
+   * values among the extras, they are handed to callers as they are.
+   */
+  private static final Class<?> READ_LIST =
+      Collections.unmodifiableList(new ArrayList<>()).getClass();
+
   private @Nullable Map<String, @Nullable Object> extras;
 
   /** Keeps a member raw. */
@@ -102,15 +110,17 @@ final class Fields {
     }
     if (value instanceof List) {
       List<?> list = (List<?>) value;
-      List<String> strings = new ArrayList<>(list.size());
       for (Object element : list) {
         if (!(element instanceof String)) {
           keep(name, value);
           return Collections.emptyList();
         }
-        strings.add((String) element);
       }
-      return Collections.unmodifiableList(strings);
+      @SuppressWarnings("unchecked") // Every element is a String.
+      List<String> strings = (List<String>) list;
+      return list.getClass() == READ_LIST
+          ? strings
+          : Collections.unmodifiableList(new ArrayList<>(strings));
     }
     keep(name, value);
     return Collections.emptyList();
