@@ -2,7 +2,6 @@ package ai.poly.data;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Headers;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
@@ -30,19 +29,7 @@ final class CallContext {
   }
 
   static CallContext create() {
-    return new CallContext(newCorrelationId());
-  }
-
-  /**
-   * A random (version 4) UUID. An id only has to be unique, not unguessable, so it is drawn from
-   * the calling thread's generator rather than by {@link UUID#randomUUID()}, whose secure generator
-   * takes a process-wide lock and hashes on every call.
-   */
-  static String newCorrelationId() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long most = random.nextLong() & ~0xF000L | 0x4000L; // Version 4.
-    long least = random.nextLong() & ~(0x3L << 62) | 0x2L << 62; // The IETF variant, 0b10.
-    return new UUID(most, least).toString();
+    return new CallContext(UUID.randomUUID().toString());
   }
 
   /** The context of {@code request}, or a new one for a request built elsewhere. */
