@@ -15,14 +15,6 @@ import org.jspecify.annotations.Nullable;
  * model ({@link #keep}). One reader per object being read.
  */
 final class Fields {
-  /**
-   * The class of the unmodifiable lists in plain JSON values ({@link JsonValues#read}, {@link
-   * GeneratedModels#toMembers}). Their backing lists are never changed, so, like the other plain
-   * values among the extras, they are handed to callers as they are.
-   */
-  private static final Class<?> READ_LIST =
-      Collections.unmodifiableList(new ArrayList<>()).getClass();
-
   private @Nullable Map<String, @Nullable Object> extras;
 
   /** Keeps a member raw. */
@@ -118,7 +110,7 @@ final class Fields {
       }
       @SuppressWarnings("unchecked") // Every element is a String.
       List<String> strings = (List<String>) list;
-      return list.getClass() == READ_LIST
+      return list.getClass() == JsonValues.LIST // Plain, unmodifiable, and held by nothing else.
           ? strings
           : Collections.unmodifiableList(new ArrayList<>(strings));
     }

@@ -263,8 +263,11 @@ final class GeneratedModels {
         }
         index++;
       }
-      // A list the model holds may be the binding's own mutable one: never hand it out as it is.
-      return Collections.unmodifiableList(list != null ? list : (List<?>) value);
+      if (list == null && value.getClass() != JsonValues.LIST) {
+        // A list the model holds may be the binding's own mutable one: never hand it out as it is.
+        list = new ArrayList<>(source);
+      }
+      return list != null ? Collections.unmodifiableList(list) : value;
     } else if (value instanceof Map) {
       Map<?, ?> source = (Map<?, ?>) value;
       Map<String, @Nullable Object> map = null;

@@ -34,6 +34,13 @@ final class JsonValues {
    */
   static final int MAX_NUMBER_CHARS = 1000;
 
+  /**
+   * The class of the lists read here, an unmodifiable view of a new list. Only plain values have
+   * lists of this class ({@link GeneratedModels#toMembers} copies any other list into one), so one
+   * can be handed to callers as it is: nothing holds the list behind it.
+   */
+  static final Class<?> LIST = Collections.unmodifiableList(new ArrayList<>()).getClass();
+
   /** How much of a number too long to read a message quotes. */
   private static final int NUMBER_EXCERPT_CHARS = 20;
 

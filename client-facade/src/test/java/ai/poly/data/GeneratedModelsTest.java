@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import ai.poly.data.generated.model.AddAnnotationsBody;
 import ai.poly.data.generated.model.AnnotationItem;
 import ai.poly.data.generated.model.ConversationDetailResponse;
+import ai.poly.data.generated.model.ConversationSummaryResponse;
 import ai.poly.data.generated.model.CreateDebugChatBody;
 import ai.poly.data.generated.model.DebugChatResponse;
 import ai.poly.data.generated.model.GetConversationsResponse;
@@ -34,6 +36,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -353,6 +356,27 @@ final class GeneratedModelsTest {
         List.of("raw", "typed"), new ArrayList<>(((Map<?, ?>) members.get("metrics")).keySet()));
     assertEquals(Map.of("1", List.of(rawTurn)), members.get("functionEvents"));
     assertThrows(UnsupportedOperationException.class, () -> turns.remove(0));
+  }
+
+  /** A facade value may keep a plain list as it is: none may be the model's own, changeable one. */
+  @Test
+  void aListTheModelHoldsComesBackAsACopyAndAReadListAsItIs() throws IOException {
+    List<String> tags = new ArrayList<>(List.of("a", "b"));
+    ConversationSummaryResponse summary = new ConversationSummaryResponse();
+    summary.setTags(tags);
+
+    Object members = GeneratedModels.toMembers(summary).get("tags");
+    tags.add("c");
+
+    assertEquals(List.of("a", "b"), members);
+    Object read = JsonValues.parse("[\"x\"]");
+    assertSame(JsonValues.LIST, read.getClass());
+    summary.setTags(Collections.singletonList("x"));
+    assertEquals(List.of("x"), GeneratedModels.toMembers(summary).get("tags"));
+    @SuppressWarnings("unchecked")
+    List<String> readTags = (List<String>) read;
+    summary.setTags(readTags);
+    assertSame(read, GeneratedModels.toMembers(summary).get("tags"));
   }
 
   @Test
