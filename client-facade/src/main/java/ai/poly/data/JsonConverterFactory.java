@@ -158,23 +158,27 @@ final class JsonConverterFactory extends Converter.Factory {
    * second reading and the excerpt. Unlike {@link Buffer#peek()} and {@link Buffer#clone()}, it
    * copies the bytes rather than sharing the buffer's segments: a shared segment never goes back to
    * Okio's pool, so each response would take new ones (the 90 kB of a page of summaries, every
-   * page). Read through a {@code BufferedSource}, only a segment or two are copied at a time.
+   * page). It copies a segment at a time, from a cursor that moves along the buffer's segments.
    */
   private static final class Reread implements Source {
-    private final Buffer buffer;
+    private final Buffer.UnsafeCursor cursor;
     private long offset;
 
     Reread(Buffer buffer) {
-      this.buffer = buffer;
+      this.cursor = buffer.readUnsafe();
     }
 
     @Override
-    public long read(Buffer sink, long byteCount) throws IOException {
-      long count = Math.min(byteCount, buffer.size() - offset);
-      if (count <= 0) {
+    public long read(Buffer sink, long byteCount) {
+      if (byteCount == 0) {
+        return 0;
+      }
+      int available = cursor.seek(offset);
+      if (available == -1) {
         return -1;
       }
-      buffer.copyTo(sink.outputStream(), offset, count);
+      int count = (int) Math.min(byteCount, available);
+      sink.write(cursor.data, cursor.start, count);
       offset += count;
       return count;
     }
@@ -185,7 +189,11 @@ final class JsonConverterFactory extends Converter.Factory {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+      if (cursor.buffer != null) {
+        cursor.close();
+      }
+    }
   }
 
   private static <T> T read(JsonAdapter<T> adapter, Buffer buffer) throws IOException {

@@ -268,7 +268,7 @@ final class ConversationJsonTest {
 
   /**
    * The one pass reads the body's bytes without consuming them, so the tree reading gets them
-   * whole, whether they fit in one of Okio's segments or span many more than its pool holds.
+   * whole, whether they fit in one of Okio's segments or span more than its pool holds.
    */
   @ParameterizedTest
   @ValueSource(ints = {1, 2500})
