@@ -116,7 +116,7 @@ final class Timestamps {
    * would have: another layout, an hour of 24, a day past the month's end (which the formatter
    * moves back to the last day), or a day of the week that does not match the date (an error).
    */
-  private static @Nullable Instant commonRfc1123(String v) {
+  static @Nullable Instant commonRfc1123(String v) {
     if (v.length() != 29
         || v.charAt(3) != ','
         || v.charAt(4) != ' '

@@ -135,6 +135,9 @@ class TimestampsTest {
               .withYear(1 + random.nextInt(9999));
       String text = DateTimeFormatter.RFC_1123_DATE_TIME.format(at);
       assertEquals(at.toInstant(), Timestamps.parse(text), text);
+      if (text.length() == 29) { // The service's layout: two digits for the day, four the year.
+        assertEquals(at.toInstant(), Timestamps.commonRfc1123(text), "by hand: " + text);
+      }
     }
   }
 
@@ -162,6 +165,10 @@ class TimestampsTest {
     assertEquals(
         Instant.parse("2026-04-30T13:18:09Z"), Timestamps.parse("Thu, 31 Apr 2026 13:18:09 GMT"));
     assertNull(Timestamps.parse("Thu, 03 Jun 2026 13:18:09 GMT"));
+    assertEquals(
+        Instant.parse("2026-06-03T13:18:09Z"),
+        Timestamps.commonRfc1123("Wed, 03 Jun 2026 13:18:09 GMT"));
+    assertNull(Timestamps.commonRfc1123("Thu, 31 Apr 2026 13:18:09 GMT"), "left to the formatter");
   }
 
   private static Instant rfc1123Formatter(String text) {
