@@ -133,7 +133,7 @@ public final class PagedIterable<T> implements Iterable<T> {
       }
       page = fetched;
       previousIds = currentIds;
-      currentIds = new HashSet<>();
+      currentIds = new HashSet<>(pageItems.size() * 4 / 3 + 1); // Never resized.
       current = pageItems.iterator();
     }
 
