@@ -19,6 +19,11 @@ import org.jspecify.annotations.Nullable;
  * functionEvents}).
  */
 final class Timestamps {
+  /** The names RFC 1123 gives days (from Monday) and months, three letters each. */
+  private static final String DAYS = "MonTueWedThuFriSatSun";
+
+  private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
   private Timestamps() {}
 
   /** The instant {@code text} denotes, or null when it is in none of the three forms. */
@@ -105,9 +110,6 @@ final class Timestamps {
     }
     return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
   }
-
-  private static final String DAYS = "MonTueWedThuFriSatSun";
-  private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
   /**
    * Reads the RFC 1123 form the service sends, {@code Wed, 03 Jun 2026 13:18:09 GMT}, in exactly
