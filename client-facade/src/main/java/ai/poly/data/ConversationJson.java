@@ -385,6 +385,14 @@ final class ConversationJson {
     void read(String key, @Nullable Object value);
   }
 
+  /** Hands each entry of a map of members to {@code member}, as {@link #members} hands JSON's. */
+  static <M extends Member> M readAll(Map<?, ?> members, M member) {
+    for (Map.Entry<?, ?> entry : members.entrySet()) {
+      member.read(String.valueOf(entry.getKey()), entry.getValue());
+    }
+    return member;
+  }
+
   /**
    * Hands every member of the next value, which must be an object, to {@code member}: a name of
    * {@code names} as the constant it matches (given twice, it gives up), any other as read.

@@ -52,11 +52,7 @@ public final class FunctionEvent {
 
   /** Reads one event; {@code turnNumber} is the key it was listed under, if any. */
   static FunctionEvent read(@Nullable Integer turnNumber, Map<?, ?> members) {
-    Reader reader = new Reader();
-    for (Map.Entry<?, ?> entry : members.entrySet()) {
-      reader.read(String.valueOf(entry.getKey()), entry.getValue());
-    }
-    return reader.build(turnNumber);
+    return ConversationJson.readAll(members, new Reader()).build(turnNumber);
   }
 
   /**

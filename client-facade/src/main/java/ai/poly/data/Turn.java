@@ -64,11 +64,7 @@ public final class Turn {
 
   /** Reads the turn at {@code index} from its JSON members. */
   static Turn read(int index, Map<?, ?> members) {
-    Reader reader = new Reader();
-    for (Map.Entry<?, ?> entry : members.entrySet()) {
-      reader.read(String.valueOf(entry.getKey()), entry.getValue());
-    }
-    return reader.build(index);
+    return ConversationJson.readAll(members, new Reader()).build(index);
   }
 
   /**
