@@ -12,8 +12,10 @@ import java.util.concurrent.Semaphore;
  * 16 in flight, whose work runs on OkHttp's threads and is measured as the whole process's CPU. JMH
  * runs each client in a fork of its own, minutes apart, so a machine shared with other work moves
  * its ratios by 10-20%; blocks taking turns within seconds of each other see the same machine, and
- * thread CPU time leaves out the time the thread waited. Writes a Markdown table to standard
- * output.
+ * thread CPU time leaves out the time the thread waited. The {@code get} blocks also time every
+ * call, for latency percentiles of the two clients on the same machine at the same moments (JMH's
+ * figure comes from one fork per client, whose percentiles move by 10-30% from fork to fork). Writes
+ * Markdown tables to standard output.
  */
 public final class CpuPerCall {
   private static final String[] CLIENTS = {"ours", "limit"};
@@ -33,6 +35,7 @@ public final class CpuPerCall {
             + ") | Ours CPU (µs) | Limit CPU (µs) | CPU, ours ÷ limit | Ours allocated (kB) | Limit"
             + " allocated (kB) | Ours wall (µs) | Limit wall (µs) | Throughput, ours ÷ limit |");
     System.out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
+    long[][] latencies = null;
     for (String what : new String[] {"get", "listAll", "getAsync"}) {
       boolean get = what.equals("get");
       boolean async = what.equals("getAsync");
@@ -40,6 +43,9 @@ public final class CpuPerCall {
       long[][] cpu = new long[2][ROUNDS];
       long[][] wall = new long[2][ROUNDS];
       long[][] allocated = new long[2][ROUNDS];
+      if (get) {
+        latencies = new long[2][ROUNDS * calls];
+      }
       try (BenchServer server = BenchServer.start(Payloads.conversation(20), 20_000, 0)) {
         BenchClient[] clients = new BenchClient[2];
         for (int c = 0; c < 2; c++) {
@@ -62,7 +68,11 @@ public final class CpuPerCall {
             }
             for (int i = 0; i < calls && !async; i++) {
               if (get) {
+                long start = System.nanoTime();
                 clients[c].get(Payloads.AGENT, Payloads.CONVERSATION);
+                if (round >= 0) {
+                  latencies[c][round * calls + i] = System.nanoTime() - start;
+                }
               } else {
                 clients[c].listAll(Payloads.AGENT, PagingBenchmark.PAGE, each -> {});
               }
@@ -102,7 +112,35 @@ public final class CpuPerCall {
           // As throughput: calls per second of ours over the limit's.
           median(wall[1]) / median(wall[0]));
     }
+    printLatencies(latencies);
     System.exit(0); // OkHttp's pools keep non-daemon threads a while.
+  }
+
+  /** Percentiles of every measured {@code get}, each client's calls pooled over the rounds. */
+  private static void printLatencies(long[][] latencies) {
+    double[] percentiles = {50, 90, 99};
+    System.out.println();
+    System.out.println(
+        "| Sync get latency, alternating blocks (all calls of the "
+            + ROUNDS
+            + " rounds) | Ours (µs) | Limit (µs) | Ours ÷ limit |");
+    System.out.println("|---|--:|--:|--:|");
+    long[][] sorted = {latencies[0].clone(), latencies[1].clone()};
+    for (long[] values : sorted) {
+      Arrays.sort(values);
+    }
+    for (double p : percentiles) {
+      double ours = percentile(sorted[0], p);
+      double limit = percentile(sorted[1], p);
+      System.out.printf(
+          Locale.ROOT, "| p%.0f | %,.0f | %,.0f | %.2f× |%n", p, ours / 1e3, limit / 1e3, ours / limit);
+    }
+  }
+
+  /** The nearest-rank percentile of sorted values. */
+  private static double percentile(long[] sorted, double p) {
+    int rank = (int) Math.ceil(p / 100 * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
   }
 
   private static double median(long[] values) {
