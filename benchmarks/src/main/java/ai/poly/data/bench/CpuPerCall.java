@@ -14,8 +14,8 @@ import java.util.concurrent.Semaphore;
  * its ratios by 10-20%; blocks taking turns within seconds of each other see the same machine, and
  * thread CPU time leaves out the time the thread waited. The {@code get} blocks also time every
  * call, for latency percentiles of the two clients on the same machine at the same moments (JMH's
- * figure comes from one fork per client, whose percentiles move by 10-30% from fork to fork). Writes
- * Markdown tables to standard output.
+ * figure comes from one fork per client, whose percentiles move by 10-30% from fork to fork).
+ * Writes Markdown tables to standard output.
  */
 public final class CpuPerCall {
   private static final String[] CLIENTS = {"ours", "limit"};
@@ -133,7 +133,12 @@ public final class CpuPerCall {
       double ours = percentile(sorted[0], p);
       double limit = percentile(sorted[1], p);
       System.out.printf(
-          Locale.ROOT, "| p%.0f | %,.0f | %,.0f | %.2f× |%n", p, ours / 1e3, limit / 1e3, ours / limit);
+          Locale.ROOT,
+          "| p%.0f | %,.0f | %,.0f | %.2f× |%n",
+          p,
+          ours / 1e3,
+          limit / 1e3,
+          ours / limit);
     }
   }
 
