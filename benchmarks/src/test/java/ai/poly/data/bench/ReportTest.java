@@ -16,13 +16,17 @@ class ReportTest {
     Files.writeString(
         folder.resolve("jmh-1.json"),
         "["
-            + latency("ours", "[100.0, 98], [500.0, 2]")
+            + latency("ours", "[[[[100.0, 98], [500.0, 2]]]]")
             + ","
-            + latency("limit", "[100.0, 100]")
+            + latency("limit", "[[[[100.0, 100]]]]")
             + "]");
     Files.writeString(
         folder.resolve("jmh-2.json"),
-        "[" + latency("ours", "[100.0, 300]") + "," + latency("limit", "[100.0, 100]") + "]");
+        "["
+            + latency("ours", "[[[[100.0, 300]]]]")
+            + ","
+            + latency("limit", "[[[[100.0, 100]]]]")
+            + "]");
 
     Report.main(new String[] {folder.toString()});
 
@@ -36,16 +40,21 @@ class ReportTest {
 
   @Test
   void aPercentileIsTheValueOfItsRankAmongAllSamples(@TempDir Path folder) throws Exception {
-    // 300 samples over two rounds: the 297th in order (the 99th percentile) is the first at 700.
+    // 300 samples over two rounds, the second in two forks, the last of them in two iterations:
+    // the 297th in order (the 99th percentile) is the first at 700.
     Files.writeString(
         folder.resolve("jmh-1.json"),
-        "[" + latency("ours", "[100.0, 150]") + "," + latency("limit", "[100.0, 200]") + "]");
+        "["
+            + latency("ours", "[[[[100.0, 150]]]]")
+            + ","
+            + latency("limit", "[[[[100.0, 200]]]]")
+            + "]");
     Files.writeString(
         folder.resolve("jmh-2.json"),
         "["
-            + latency("ours", "[200.0, 146], [700.0, 4]")
+            + latency("ours", "[[[[200.0, 100]]], [[[200.0, 46], [700.0, 1]], [[700.0, 3]]]]")
             + ","
-            + latency("limit", "[100.0, 100]")
+            + latency("limit", "[[[[100.0, 100]]]]")
             + "]");
 
     Report.main(new String[] {folder.toString()});
@@ -59,14 +68,17 @@ class ReportTest {
     assertTrue(table.contains("| Get, sync: p50 latency (µs) | 100 | 100 |"), table);
   }
 
-  /** A SampleTime result of one fork of one iteration, as JMH writes it. */
-  private static String latency(String client, String buckets) {
+  /**
+   * A SampleTime result as JMH writes it; {@code histogram} holds, for each fork, for each
+   * iteration, its [value, count] buckets.
+   */
+  private static String latency(String client, String histogram) {
     return "{\"benchmark\": \"ai.poly.data.bench.GetBenchmark.getSyncLatency\","
         + " \"params\": {\"client\": \""
         + client
         + "\"},"
-        + " \"primaryMetric\": {\"score\": 1.0, \"rawDataHistogram\": [[["
-        + buckets
-        + "]]]}}";
+        + " \"primaryMetric\": {\"score\": 1.0, \"rawDataHistogram\": "
+        + histogram
+        + "}}";
   }
 }
