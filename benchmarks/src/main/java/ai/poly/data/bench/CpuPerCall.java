@@ -21,6 +21,7 @@ public final class CpuPerCall {
   private static final String[] CLIENTS = {"ours", "limit"};
   private static final int WARMUP_ROUNDS = 6;
   private static final int ROUNDS = 16;
+  private static final int GET_CALLS = 2_000;
 
   private CpuPerCall() {}
 
@@ -35,17 +36,14 @@ public final class CpuPerCall {
             + ") | Ours CPU (µs) | Limit CPU (µs) | CPU, ours ÷ limit | Ours allocated (kB) | Limit"
             + " allocated (kB) | Ours wall (µs) | Limit wall (µs) | Throughput, ours ÷ limit |");
     System.out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
-    long[][] latencies = null;
+    long[][] latencies = new long[2][ROUNDS * GET_CALLS];
     for (String what : new String[] {"get", "listAll", "getAsync"}) {
       boolean get = what.equals("get");
       boolean async = what.equals("getAsync");
-      int calls = get ? 2_000 : async ? 10_000 : 2;
+      int calls = get ? GET_CALLS : async ? 10_000 : 2;
       long[][] cpu = new long[2][ROUNDS];
       long[][] wall = new long[2][ROUNDS];
       long[][] allocated = new long[2][ROUNDS];
-      if (get) {
-        latencies = new long[2][ROUNDS * calls];
-      }
       try (BenchServer server = BenchServer.start(Payloads.conversation(20), 20_000, 0)) {
         BenchClient[] clients = new BenchClient[2];
         for (int c = 0; c < 2; c++) {

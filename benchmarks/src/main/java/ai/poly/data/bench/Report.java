@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import okio.Okio;
 
 /**
@@ -242,7 +243,7 @@ public final class Report {
    */
   private Double score(String benchmark, Map<String, String> params, Metric metric) {
     List<Double> scores = new ArrayList<>();
-    java.util.TreeMap<Double, Long> samples = new java.util.TreeMap<>();
+    TreeMap<Double, Long> samples = new TreeMap<>();
     for (Map<String, Object> result : jmh) {
       String name = (String) result.get("benchmark");
       Map<?, ?> resultParams = (Map<?, ?>) result.getOrDefault("params", Map.of());
@@ -283,7 +284,7 @@ public final class Report {
   }
 
   /** The nearest-rank percentile of samples held as value to count, in order. */
-  private static double percentile(java.util.TreeMap<Double, Long> samples, double p) {
+  private static double percentile(TreeMap<Double, Long> samples, double p) {
     long total = 0;
     for (long count : samples.values()) {
       total += count;
