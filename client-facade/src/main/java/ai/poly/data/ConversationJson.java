@@ -29,43 +29,16 @@ import org.jspecify.annotations.Nullable;
 final class ConversationJson {
   private ConversationJson() {}
 
-  /** The summary members, then those only a whole conversation has. */
-  private static final String[] CONVERSATION_NAMES = {
-    "conversationId",
-    "accountId",
-    "projectId",
-    "createdAt",
-    "startedAt",
-    "finishedAt",
-    "channel",
-    "fromNumber",
-    "toNumber",
-    "language",
-    "variantId",
-    "clientEnv",
-    "totalDuration",
-    "polyaiDuration",
-    "duration",
-    "inProgress",
-    "handoff",
-    "handoffDestination",
-    "handoffReason",
-    "direction",
-    "tags",
-    "polyScore",
-    "shortSummary",
-    "deploymentId",
-    "note",
-    "audioUrl",
-    "turns",
-    "metrics",
-    "functionEvents"
-  };
+  /** The members a summary reads, by their index among {@link #CONVERSATION_NAMES}. */
+  private static final ConversationSummary.Member[] SUMMARY_MEMBERS =
+      ConversationSummary.Member.values();
 
-  private static final int TURNS = Arrays.asList(CONVERSATION_NAMES).indexOf("turns");
-  private static final int METRICS = Arrays.asList(CONVERSATION_NAMES).indexOf("metrics");
-  private static final int FUNCTION_EVENTS =
-      Arrays.asList(CONVERSATION_NAMES).indexOf("functionEvents");
+  private static final int TURNS = SUMMARY_MEMBERS.length;
+  private static final int METRICS = TURNS + 1;
+  private static final int FUNCTION_EVENTS = TURNS + 2;
+
+  /** The summary members, then those only a whole conversation has. */
+  private static final String[] CONVERSATION_NAMES = conversationNames();
 
   /**
    * A turn's members, modelled or not: a name listed here costs no {@code String} when read. The
@@ -127,6 +100,17 @@ final class ConversationJson {
   private static final JsonReader.Options EVENT = JsonReader.Options.of(EVENT_NAMES);
   private static final JsonReader.Options PAGE = JsonReader.Options.of(PAGE_NAMES);
 
+  private static String[] conversationNames() {
+    String[] names = new String[FUNCTION_EVENTS + 1];
+    for (ConversationSummary.Member member : SUMMARY_MEMBERS) {
+      names[member.ordinal()] = member.json;
+    }
+    names[TURNS] = "turns";
+    names[METRICS] = "metrics";
+    names[FUNCTION_EVENTS] = "functionEvents";
+    return names;
+  }
+
   /** Thrown where the body is not in a shape read here; the general reading decides instead. */
   static final class Unread extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -178,18 +162,14 @@ final class ConversationJson {
         continue;
       }
       seen = once(seen, index);
-      String key = CONVERSATION_NAMES[index];
-      if (index == TURNS) {
+      if (index < TURNS) {
+        summary.read(SUMMARY_MEMBERS[index], JsonValues.read(in), fields);
+      } else if (index == TURNS) {
         turns = turns(in, fields);
       } else if (index == METRICS) {
         metrics = metrics(in, fields);
-      } else if (index == FUNCTION_EVENTS) {
-        functionEvents = functionEvents(in, fields);
       } else {
-        Object value = JsonValues.read(in);
-        if (!summary.read(key, value, fields)) {
-          fields.keep(key, value);
-        }
+        functionEvents = functionEvents(in, fields);
       }
     }
     in.endObject();
@@ -239,18 +219,26 @@ final class ConversationJson {
   }
 
   private static ConversationSummary summary(JsonReader in) throws IOException {
+    expect(in, JsonReader.Token.BEGIN_OBJECT);
     Fields fields = new Fields();
     // The general reading names the summary's position in a missing-id message; this one gives up.
     ConversationSummary.Reader summary = new ConversationSummary.Reader("conversation summary");
-    members(
-        in,
-        CONVERSATION,
-        CONVERSATION_NAMES,
-        (key, value) -> {
-          if (!summary.read(key, value, fields)) {
-            fields.keep(key, value); // Not a summary's: turns, metrics, functionEvents, unknown.
-          }
-        });
+    long seen = 0;
+    in.beginObject();
+    while (in.hasNext()) {
+      int index = in.selectName(CONVERSATION);
+      if (index < 0) {
+        fields.keep(in.nextName(), JsonValues.read(in));
+        continue;
+      }
+      seen = once(seen, index);
+      if (index < TURNS) {
+        summary.read(SUMMARY_MEMBERS[index], JsonValues.read(in), fields);
+      } else {
+        fields.keep(CONVERSATION_NAMES[index], JsonValues.read(in)); // Not a summary's.
+      }
+    }
+    in.endObject();
     return new ConversationSummary(summary, fields.extras());
   }
 

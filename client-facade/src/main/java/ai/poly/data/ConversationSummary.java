@@ -3,6 +3,7 @@ package ai.poly.data;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -369,90 +370,99 @@ public class ConversationSummary {
 
     /** Reads {@code key} if it is a summary member; returns false for any other key. */
     boolean read(String key, @Nullable Object value, Fields fields) {
-      switch (key) {
-        case "conversationId":
+      Member member = Member.named(key);
+      if (member == null) {
+        return false;
+      }
+      read(member, value, fields);
+      return true;
+    }
+
+    /** Reads the value of a summary member. */
+    void read(Member member, @Nullable Object value, Fields fields) {
+      String key = member.json;
+      switch (member) {
+        case CONVERSATION_ID:
           conversationId = fields.string(key, value);
-          return true;
-        case "accountId":
+          break;
+        case ACCOUNT_ID:
           accountId = fields.string(key, value);
-          return true;
-        case "projectId":
+          break;
+        case PROJECT_ID:
           projectId = fields.string(key, value);
-          return true;
-        case "createdAt":
+          break;
+        case CREATED_AT:
           createdAt = fields.instant(key, value);
-          return true;
-        case "startedAt":
+          break;
+        case STARTED_AT:
           startedAt = fields.instant(key, value);
-          return true;
-        case "finishedAt":
+          break;
+        case FINISHED_AT:
           finishedAt = fields.instant(key, value);
-          return true;
-        case "channel":
+          break;
+        case CHANNEL:
           channel = fields.string(key, value);
-          return true;
-        case "fromNumber":
+          break;
+        case FROM_NUMBER:
           fromNumber = fields.string(key, value);
-          return true;
-        case "toNumber":
+          break;
+        case TO_NUMBER:
           toNumber = fields.string(key, value);
-          return true;
-        case "language":
+          break;
+        case LANGUAGE:
           language = fields.string(key, value);
-          return true;
-        case "variantId":
+          break;
+        case VARIANT_ID:
           variantId = fields.string(key, value);
-          return true;
-        case "clientEnv":
+          break;
+        case CLIENT_ENV:
           clientEnv = fields.string(key, value);
-          return true;
-        case "totalDuration":
+          break;
+        case TOTAL_DURATION:
           totalDuration = fields.duration(key, value, 1);
-          return true;
-        case "polyaiDuration":
+          break;
+        case POLYAI_DURATION:
           polyaiDuration = fields.duration(key, value, 1);
-          return true;
-        case "duration":
+          break;
+        case DURATION:
           duration = fields.duration(key, value, 1);
-          return true;
-        case "inProgress":
+          break;
+        case IN_PROGRESS:
           inProgress = fields.bool(key, value);
-          return true;
-        case "handoff":
+          break;
+        case HANDOFF:
           handoff = fields.bool(key, value);
-          return true;
-        case "handoffDestination":
+          break;
+        case HANDOFF_DESTINATION:
           handoffDestination = fields.string(key, value);
-          return true;
-        case "handoffReason":
+          break;
+        case HANDOFF_REASON:
           handoffReason = fields.string(key, value);
-          return true;
-        case "direction":
+          break;
+        case DIRECTION:
           direction = fields.string(key, value);
-          return true;
-        case "tags":
+          break;
+        case TAGS:
           tags = fields.strings(key, value);
-          return true;
-        case "polyScore":
+          break;
+        case POLY_SCORE:
           polyScore = fields.number(key, value);
-          return true;
-        case "shortSummary":
+          break;
+        case SHORT_SUMMARY:
           shortSummary = Summary.read(value);
           if (shortSummary == null && value != null) {
             fields.keep(key, value);
           }
-          return true;
-        case "deploymentId":
+          break;
+        case DEPLOYMENT_ID:
           deploymentId = fields.string(key, value);
-          return true;
-        case "note":
+          break;
+        case NOTE:
           note = fields.string(key, value);
-          return true;
-        case "audioUrl":
+          break;
+        case AUDIO_URL:
           audioUrl = fields.string(key, value);
-          return true;
-        default:
-          return false;
+          break;
       }
     }
 
@@ -461,6 +471,55 @@ public class ConversationSummary {
         throw new MissingFieldException(what, field);
       }
       return value;
+    }
+  }
+
+  /** The members of a conversation object that a summary reads, each with its JSON name. */
+  enum Member {
+    CONVERSATION_ID("conversationId"),
+    ACCOUNT_ID("accountId"),
+    PROJECT_ID("projectId"),
+    CREATED_AT("createdAt"),
+    STARTED_AT("startedAt"),
+    FINISHED_AT("finishedAt"),
+    CHANNEL("channel"),
+    FROM_NUMBER("fromNumber"),
+    TO_NUMBER("toNumber"),
+    LANGUAGE("language"),
+    VARIANT_ID("variantId"),
+    CLIENT_ENV("clientEnv"),
+    TOTAL_DURATION("totalDuration"),
+    POLYAI_DURATION("polyaiDuration"),
+    DURATION("duration"),
+    IN_PROGRESS("inProgress"),
+    HANDOFF("handoff"),
+    HANDOFF_DESTINATION("handoffDestination"),
+    HANDOFF_REASON("handoffReason"),
+    DIRECTION("direction"),
+    TAGS("tags"),
+    POLY_SCORE("polyScore"),
+    SHORT_SUMMARY("shortSummary"),
+    DEPLOYMENT_ID("deploymentId"),
+    NOTE("note"),
+    AUDIO_URL("audioUrl");
+
+    private static final Map<String, Member> BY_NAME = new HashMap<>();
+
+    static {
+      for (Member member : values()) {
+        BY_NAME.put(member.json, member);
+      }
+    }
+
+    final String json;
+
+    Member(String json) {
+      this.json = json;
+    }
+
+    /** {@return the member of this JSON name, or null for a name that is not a summary's} */
+    static @Nullable Member named(String json) {
+      return BY_NAME.get(json);
     }
   }
 }
