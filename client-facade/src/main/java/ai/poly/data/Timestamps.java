@@ -1,5 +1,6 @@
 package ai.poly.data;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -49,7 +50,7 @@ final class Timestamps {
         return Instant.from(parsed);
       }
       return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return null;
     }
   }
@@ -94,9 +95,9 @@ final class Timestamps {
         nanos *= 10;
       }
     }
-    ZoneOffset offset;
+    int offsetSeconds;
     if (i == n || (i == n - 1 && (v.charAt(i) == 'Z' || v.charAt(i) == 'z'))) {
-      offset = ZoneOffset.UTC;
+      offsetSeconds = 0;
     } else if (i == n - 6 && (v.charAt(i) == '+' || v.charAt(i) == '-') && v.charAt(i + 3) == ':') {
       int hours = digits(v, i + 1, 2);
       int minutes = digits(v, i + 4, 2);
@@ -104,11 +105,20 @@ final class Timestamps {
         return null;
       }
       int sign = v.charAt(i) == '-' ? -1 : 1;
-      offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+      offsetSeconds =
+          hours == 0 && minutes == 0 // The service's own offset, UTC, without a lookup.
+              ? 0
+              : ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes).getTotalSeconds();
     } else {
       return null;
     }
-    return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
+    if (hour > 23 || minute > 59 || second > 59) {
+      throw new DateTimeException("time of day out of range: " + v);
+    }
+    // The date validated as LocalDate.of does, the time of day counted by hand: no LocalDateTime.
+    long days = LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(
+        days * 86_400 + hour * 3_600 + minute * 60 + second - offsetSeconds, nanos);
   }
 
   /**
