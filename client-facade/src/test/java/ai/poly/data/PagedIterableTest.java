@@ -234,4 +234,42 @@ final class PagedIterableTest {
     InternalServerException e = assertThrows(InternalServerException.class, iterator::hasNext);
     assertEquals(500, e.statusCode());
   }
+
+  @Test
+  void idsThatAgreeInTheirHashedCharactersAreStillToldApart() {
+    PagedIterable.IdSet ids = new PagedIterable.IdSet();
+    ids.clear(50);
+    for (int i = 0; i < 50; i++) {
+      ids.add(String.format("%02d-same-tail", i)); // One length, one last eight characters.
+    }
+
+    for (int i = 0; i < 50; i++) {
+      assertTrue(ids.contains(String.format("%02d-same-tail", i)), "id " + i);
+    }
+    assertFalse(ids.contains("50-same-tail"));
+    assertFalse(ids.contains("same-tail"));
+  }
+
+  @Test
+  void clearedIdSetHoldsNothingAndTakesAPageOfAnySize() {
+    PagedIterable.IdSet ids = new PagedIterable.IdSet();
+    ids.clear(100);
+    for (int i = 0; i < 100; i++) {
+      ids.add("CA" + i);
+    }
+    ids.add("CA7"); // Twice: held once, and the set is no fuller.
+
+    ids.clear(1_000);
+    for (int i = 0; i < 100; i++) {
+      assertFalse(ids.contains("CA" + i), "cleared id " + i);
+    }
+    for (int i = 0; i < 1_000; i++) {
+      ids.add("CB" + i);
+    }
+    for (int i = 0; i < 1_000; i++) {
+      assertTrue(ids.contains("CB" + i), "id " + i);
+    }
+    ids.clear(0);
+    assertFalse(ids.contains("CB0"));
+  }
 }
