@@ -29,9 +29,9 @@ import okio.Buffer;
  * The limit: a hand-written streaming reader of the live response shapes, straight from the tokens
  * to typed values in one pass, with one static {@link JsonReader.Options} per object and {@code
  * selectName}. It reads every field the client exposes, keeps every other member as a plain value
- * (integers as Long, as the client does), and reads the service's ISO timestamps by hand as the
- * client does (RFC 1123 ones with java.time, as the client does too). What it leaves out is the
- * client's leniency: a member of an unexpected type fails the whole response.
+ * (integers as Long, as the client does), and reads the service's ISO and RFC 1123 timestamps by
+ * hand as the client does (other layouts with java.time, as the client does too). What it leaves
+ * out is the client's leniency: a member of an unexpected type fails the whole response.
  */
 public final class LimitJson {
   private static final JsonReader.Options CONVERSATION =
@@ -495,17 +495,19 @@ public final class LimitJson {
         nanos *= 10;
       }
     }
-    ZoneOffset offset = ZoneOffset.UTC;
+    int offsetSeconds = 0;
     if (end == n - 6) {
       int minutes = number(t, end + 1, end + 3) * 60 + number(t, end + 4, end + 6);
-      offset = ZoneOffset.ofTotalSeconds((t.charAt(end) == '-' ? -60 : 60) * minutes);
+      offsetSeconds = (t.charAt(end) == '-' ? -60 : 60) * minutes;
     } else if (end != n && !(end == n - 1 && t.charAt(end) == 'Z')) {
       return null;
     }
-    return LocalDateTime.of(
-            number(t, 0, 4), number(t, 5, 7), number(t, 8, 10), number(t, 11, 13),
-            number(t, 14, 16), number(t, 17, 19), nanos)
-        .toInstant(offset);
+    // Epoch seconds counted by hand, as the client counts them: no LocalDateTime, no offset cache.
+    long day = LocalDate.of(number(t, 0, 4), number(t, 5, 7), number(t, 8, 10)).toEpochDay();
+    return Instant.ofEpochSecond(
+        day * 86_400 + number(t, 11, 13) * 3_600 + number(t, 14, 16) * 60 + number(t, 17, 19)
+            - offsetSeconds,
+        nanos);
   }
 
   private static int number(String text, int start, int end) {
