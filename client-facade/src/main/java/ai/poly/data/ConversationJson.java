@@ -369,12 +369,12 @@ final class ConversationJson {
   }
 
   /** A reader of an object's members, one at a time: a name and its value as a plain JSON value. */
-  interface Member {
+  interface MemberReader {
     void read(String key, @Nullable Object value);
   }
 
   /** Hands each entry of a map of members to {@code member}, as {@link #members} hands JSON's. */
-  static <M extends Member> M readAll(Map<?, ?> members, M member) {
+  static <M extends MemberReader> M readAll(Map<?, ?> members, M member) {
     for (Map.Entry<?, ?> entry : members.entrySet()) {
       member.read(String.valueOf(entry.getKey()), entry.getValue());
     }
@@ -386,7 +386,8 @@ final class ConversationJson {
    * {@code names} as the constant it matches (given twice, it gives up), any other as read.
    */
   private static void members(
-      JsonReader in, JsonReader.Options options, String[] names, Member member) throws IOException {
+      JsonReader in, JsonReader.Options options, String[] names, MemberReader member)
+      throws IOException {
     expect(in, JsonReader.Token.BEGIN_OBJECT);
     long seen = 0;
     in.beginObject();

@@ -463,6 +463,8 @@ public class ConversationSummary {
         case AUDIO_URL:
           audioUrl = fields.string(key, value);
           break;
+        default:
+          throw new AssertionError(member); // A member without a case here.
       }
     }
 

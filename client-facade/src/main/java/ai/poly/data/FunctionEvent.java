@@ -59,7 +59,7 @@ public final class FunctionEvent {
    * Reads an event one member at a time, from a map of members or straight from the JSON tokens
    * ({@link ConversationJson}).
    */
-  static final class Reader implements ConversationJson.Member {
+  static final class Reader implements ConversationJson.MemberReader {
     private final Fields fields = new Fields();
     private @Nullable String id;
     private @Nullable String name;

@@ -166,31 +166,53 @@ public final class PagedIterable<T> implements Iterable<T> {
     private static final int HASHED_CHARS = 8;
 
     private @Nullable String[] table = new String[2];
+    private int size;
 
-    /** Empties the set, ready for up to {@code capacity} ids. */
+    /** Empties the set, ready for {@code capacity} ids without growing. */
     void clear(int capacity) {
-      int size = Integer.highestOneBit(Math.max(1, capacity) * 4 - 1); // At most half full.
-      if (table.length < size) {
-        table = new String[size];
+      size = 0;
+      int length = tableLength(capacity);
+      if (table.length < length) {
+        table = new String[length];
       } else {
         Arrays.fill(table, null);
       }
     }
 
-    /** Adds {@code id}; no more ids than the capacity of the last {@link #clear}. */
+    /** Adds {@code id}, growing the table when it would be more than half full. */
     void add(String id) {
-      int slot = slot(id);
-      if (table[slot] == null) {
-        table[slot] = id;
+      int slot = slot(table, id);
+      if (table[slot] != null) {
+        return;
+      }
+      table[slot] = id;
+      if (++size * 2 > table.length) {
+        @Nullable String[] grown = new String[tableLength(size)];
+        for (String held : table) {
+          if (held != null) {
+            grown[slot(grown, held)] = held;
+          }
+        }
+        table = grown;
       }
     }
 
     boolean contains(String id) {
-      return table[slot(id)] != null;
+      return table[slot(table, id)] != null;
     }
 
-    /** The slot that holds {@code id}, or the empty one where it would go. */
-    private int slot(String id) {
+    /** {@return how many ids the set holds} */
+    int size() {
+      return size;
+    }
+
+    /** A power of two at least twice {@code capacity}, so that the table is at most half full. */
+    private static int tableLength(int capacity) {
+      return Integer.highestOneBit(Math.max(1, capacity) * 4 - 1);
+    }
+
+    /** The slot of {@code table} that holds {@code id}, or the empty one where it would go. */
+    private static int slot(@Nullable String[] table, String id) {
       int mask = table.length - 1;
       int length = id.length();
       int hash = length;

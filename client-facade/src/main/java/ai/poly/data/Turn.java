@@ -71,7 +71,7 @@ public final class Turn {
    * Reads a turn one member at a time, from a map of members or straight from the JSON tokens
    * ({@link ConversationJson}): the one implementation of a turn's leniency.
    */
-  static final class Reader implements ConversationJson.Member {
+  static final class Reader implements ConversationJson.MemberReader {
     private final Fields fields = new Fields();
     private @Nullable String userInput;
     private @Nullable String userInputDtmf;

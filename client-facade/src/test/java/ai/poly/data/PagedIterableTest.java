@@ -257,19 +257,36 @@ final class PagedIterableTest {
     for (int i = 0; i < 100; i++) {
       ids.add("CA" + i);
     }
-    ids.add("CA7"); // Twice: held once, and the set is no fuller.
+    ids.add("CA7"); // Twice: held once.
+    assertEquals(100, ids.size());
 
-    ids.clear(1_000);
+    ids.clear(100); // The same table, emptied.
+    assertEquals(0, ids.size());
     for (int i = 0; i < 100; i++) {
       assertFalse(ids.contains("CA" + i), "cleared id " + i);
     }
+    ids.clear(1_000); // A larger table.
     for (int i = 0; i < 1_000; i++) {
       ids.add("CB" + i);
     }
     for (int i = 0; i < 1_000; i++) {
       assertTrue(ids.contains("CB" + i), "id " + i);
     }
-    ids.clear(0);
-    assertFalse(ids.contains("CB0"));
+    assertFalse(ids.contains("CA0"));
+  }
+
+  @Test
+  void idSetGrowsPastTheCapacityItWasClearedFor() {
+    PagedIterable.IdSet ids = new PagedIterable.IdSet();
+    ids.clear(1);
+    for (int i = 0; i < 1_000; i++) {
+      ids.add("CC" + i);
+    }
+
+    assertEquals(1_000, ids.size());
+    for (int i = 0; i < 1_000; i++) {
+      assertTrue(ids.contains("CC" + i), "id " + i);
+    }
+    assertFalse(ids.contains("CC1000"));
   }
 }
