@@ -147,24 +147,24 @@ final class ConversationJson {
    * @throws MissingFieldException if it lacks one of the ids
    */
   static Detail detail(JsonReader in) throws IOException {
-    expect(in, JsonReader.Token.BEGIN_OBJECT);
     Fields fields = new Fields();
     ConversationSummary.Reader summary = new ConversationSummary.Reader("conversation");
+    Parts parts = new Parts();
+    conversation(in, summary, fields, parts);
+    return new Detail(
+        Conversation.of(
+            summary, parts.turns, parts.metrics, parts.functionEvents, fields.extras()));
+  }
+
+  /** What a whole conversation has beyond a summary's members, read by {@link #detail}. */
+  private static final class Parts implements PartReader {
     List<Turn> turns = Collections.emptyList();
     Map<String, List<MetricSample>> metrics = Collections.emptyMap();
     List<FunctionEvent> functionEvents = Collections.emptyList();
-    long seen = 0;
-    in.beginObject();
-    while (in.hasNext()) {
-      int index = in.selectName(CONVERSATION);
-      if (index < 0) {
-        fields.keep(in.nextName(), JsonValues.read(in));
-        continue;
-      }
-      seen = once(seen, index);
-      if (index < TURNS) {
-        summary.read(SUMMARY_MEMBERS[index], JsonValues.read(in), fields);
-      } else if (index == TURNS) {
+
+    @Override
+    public void read(int index, JsonReader in, Fields fields) throws IOException {
+      if (index == TURNS) {
         turns = turns(in, fields);
       } else if (index == METRICS) {
         metrics = metrics(in, fields);
@@ -172,8 +172,37 @@ final class ConversationJson {
         functionEvents = functionEvents(in, fields);
       }
     }
+  }
+
+  /** Reads a member of a conversation object that is not a summary's, by its index. */
+  private interface PartReader {
+    void read(int index, JsonReader in, Fields fields) throws IOException;
+  }
+
+  /**
+   * Reads the members of a conversation object: a summary's to {@code summary}, the known others
+   * ({@code turns}, {@code metrics}, {@code functionEvents}) to {@code rest}, unknown ones kept.
+   */
+  private static void conversation(
+      JsonReader in, ConversationSummary.Reader summary, Fields fields, PartReader rest)
+      throws IOException {
+    expect(in, JsonReader.Token.BEGIN_OBJECT);
+    long seen = 0;
+    in.beginObject();
+    while (in.hasNext()) {
+      int index = in.selectName(CONVERSATION);
+      if (index < 0) {
+        fields.keep(in.nextName(), JsonValues.read(in));
+      } else {
+        seen = once(seen, index);
+        if (index < TURNS) {
+          summary.read(SUMMARY_MEMBERS[index], JsonValues.read(in), fields);
+        } else {
+          rest.read(index, in, fields);
+        }
+      }
+    }
     in.endObject();
-    return new Detail(Conversation.of(summary, turns, metrics, functionEvents, fields.extras()));
   }
 
   /**
@@ -219,27 +248,16 @@ final class ConversationJson {
   }
 
   private static ConversationSummary summary(JsonReader in) throws IOException {
-    expect(in, JsonReader.Token.BEGIN_OBJECT);
     Fields fields = new Fields();
     // The general reading names the summary's position in a missing-id message; this one gives up.
     ConversationSummary.Reader summary = new ConversationSummary.Reader("conversation summary");
-    long seen = 0;
-    in.beginObject();
-    while (in.hasNext()) {
-      int index = in.selectName(CONVERSATION);
-      if (index < 0) {
-        fields.keep(in.nextName(), JsonValues.read(in));
-        continue;
-      }
-      seen = once(seen, index);
-      if (index < TURNS) {
-        summary.read(SUMMARY_MEMBERS[index], JsonValues.read(in), fields);
-      } else {
-        fields.keep(CONVERSATION_NAMES[index], JsonValues.read(in)); // Not a summary's.
-      }
-    }
-    in.endObject();
+    conversation(in, summary, fields, ConversationJson::keepRaw);
     return new ConversationSummary(summary, fields.extras());
+  }
+
+  /** Keeps a conversation's {@code turns}, {@code metrics} or {@code functionEvents} raw. */
+  private static void keepRaw(int index, JsonReader in, Fields fields) throws IOException {
+    fields.keep(CONVERSATION_NAMES[index], JsonValues.read(in));
   }
 
   private static List<Turn> turns(JsonReader in, Fields fields) throws IOException {
