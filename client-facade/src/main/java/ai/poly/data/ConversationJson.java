@@ -157,13 +157,12 @@ final class ConversationJson {
   }
 
   /** What a whole conversation has beyond a summary's members, read by {@link #detail}. */
-  private static final class Parts implements PartReader {
+  private static final class Parts {
     List<Turn> turns = Collections.emptyList();
     Map<String, List<MetricSample>> metrics = Collections.emptyMap();
     List<FunctionEvent> functionEvents = Collections.emptyList();
 
-    @Override
-    public void read(int index, JsonReader in, Fields fields) throws IOException {
+    void read(int index, JsonReader in, Fields fields) throws IOException {
       if (index == TURNS) {
         turns = turns(in, fields);
       } else if (index == METRICS) {
@@ -174,17 +173,13 @@ final class ConversationJson {
     }
   }
 
-  /** Reads a member of a conversation object that is not a summary's, by its index. */
-  private interface PartReader {
-    void read(int index, JsonReader in, Fields fields) throws IOException;
-  }
-
   /**
    * Reads the members of a conversation object: a summary's to {@code summary}, the known others
-   * ({@code turns}, {@code metrics}, {@code functionEvents}) to {@code rest}, unknown ones kept.
+   * ({@code turns}, {@code metrics}, {@code functionEvents}) to {@code parts}, or kept raw where a
+   * summary is read ({@code parts} null), and unknown ones kept.
    */
   private static void conversation(
-      JsonReader in, ConversationSummary.Reader summary, Fields fields, PartReader rest)
+      JsonReader in, ConversationSummary.Reader summary, Fields fields, @Nullable Parts parts)
       throws IOException {
     expect(in, JsonReader.Token.BEGIN_OBJECT);
     long seen = 0;
@@ -197,8 +192,10 @@ final class ConversationJson {
         seen = once(seen, index);
         if (index < TURNS) {
           summary.read(SUMMARY_MEMBERS[index], JsonValues.read(in), fields);
+        } else if (parts != null) {
+          parts.read(index, in, fields);
         } else {
-          rest.read(index, in, fields);
+          fields.keep(CONVERSATION_NAMES[index], JsonValues.read(in)); // Not a summary's.
         }
       }
     }
@@ -251,13 +248,8 @@ final class ConversationJson {
     Fields fields = new Fields();
     // The general reading names the summary's position in a missing-id message; this one gives up.
     ConversationSummary.Reader summary = new ConversationSummary.Reader("conversation summary");
-    conversation(in, summary, fields, ConversationJson::keepRaw);
+    conversation(in, summary, fields, null);
     return new ConversationSummary(summary, fields.extras());
-  }
-
-  /** Keeps a conversation's {@code turns}, {@code metrics} or {@code functionEvents} raw. */
-  private static void keepRaw(int index, JsonReader in, Fields fields) throws IOException {
-    fields.keep(CONVERSATION_NAMES[index], JsonValues.read(in));
   }
 
   private static List<Turn> turns(JsonReader in, Fields fields) throws IOException {
@@ -316,24 +308,8 @@ final class ConversationJson {
     if (in.peek() != JsonReader.Token.BEGIN_OBJECT) {
       return readable(Conversation.sample(JsonValues.read(in)));
     }
-    Object timestamp = null;
-    Object value = null;
-    in.beginObject();
-    while (in.hasNext()) {
-      switch (in.selectName(SAMPLE)) {
-        case 0:
-          timestamp = JsonValues.read(in);
-          break;
-        case 1:
-          value = JsonValues.read(in);
-          break;
-        default:
-          in.skipName();
-          JsonValues.read(in); // Unused, but read as the tree reads it: it may fail the same way.
-      }
-    }
-    in.endObject();
-    return readable(Conversation.sample(value, timestamp));
+    @Nullable Object[] members = JsonValues.members(in, SAMPLE);
+    return readable(Conversation.sample(members[1], members[0]));
   }
 
   private static MetricSample readable(@Nullable MetricSample sample) {

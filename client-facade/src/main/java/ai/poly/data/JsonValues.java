@@ -89,14 +89,42 @@ final class JsonValues {
     }
   }
 
+  /**
+   * Reads the object at the reader's position for the members {@code names} selects: their values
+   * by the index of their name (the last where a name is repeated; null where absent). Every other
+   * member is read as {@link #read} reads it, so that a value it cannot read fails alike, and is
+   * dropped.
+   */
+  static @Nullable Object[] members(JsonReader reader, JsonReader.Options names)
+      throws IOException {
+    @Nullable Object[] values = new Object[names.strings().size()];
+    reader.beginObject();
+    while (reader.hasNext()) {
+      int index = reader.selectName(names);
+      if (index < 0) {
+        reader.skipName();
+        read(reader);
+      } else {
+        values[index] = read(reader);
+      }
+    }
+    reader.endObject();
+    return values;
+  }
+
   /** Parses a JSON document held in a string, e.g. a summary the service double-encoded. */
   static @Nullable Object parse(String json) throws IOException {
     JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
     Object value = read(reader);
+    expectEnd(reader);
+    return value;
+  }
+
+  /** Fails unless the reader is at the end of its document, as {@link #parse} does. */
+  static void expectEnd(JsonReader reader) throws IOException {
     if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
       throw new JsonDataException("Trailing content after the JSON value at " + reader.getPath());
     }
-    return value;
   }
 
   /**

@@ -1,6 +1,5 @@
 package ai.poly.data;
 
-import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.util.Map;
@@ -81,27 +80,9 @@ public final class Summary {
    */
   private static @Nullable Summary fromObjectText(String json) throws IOException {
     JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
-    Object heading = null;
-    Object content = null;
-    reader.beginObject();
-    while (reader.hasNext()) {
-      switch (reader.selectName(NAMES)) {
-        case 0:
-          heading = JsonValues.read(reader);
-          break;
-        case 1:
-          content = JsonValues.read(reader);
-          break;
-        default:
-          reader.skipName();
-          JsonValues.read(reader);
-      }
-    }
-    reader.endObject();
-    if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
-      throw new JsonDataException("Trailing content after the JSON value at " + reader.getPath());
-    }
-    return fromMembers(heading, content);
+    @Nullable Object[] members = JsonValues.members(reader, NAMES);
+    JsonValues.expectEnd(reader);
+    return fromMembers(members[0], members[1]);
   }
 
   private static @Nullable Summary fromMembers(@Nullable Object heading, @Nullable Object content) {
