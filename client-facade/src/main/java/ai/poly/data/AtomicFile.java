@@ -24,14 +24,22 @@ final class AtomicFile {
     void move(Path source, Path target) throws IOException;
   }
 
+  /** A class, not a lambda: it is made with every client (see {@link OkHttpRetryGuard}). */
   static final Mover ATOMIC_MOVE =
-      (source, target) -> {
-        try {
-          Files.move(
-              source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          // Within one folder this is rare (some network file systems); replace as well as we can.
-          Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+      new Mover() {
+        @Override
+        public void move(Path source, Path target) throws IOException {
+          try {
+            Files.move(
+                source,
+                target,
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+          } catch (AtomicMoveNotSupportedException e) {
+            // Within one folder this is rare (some network file systems); replace as well as we
+            // can.
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+          }
         }
       };
 

@@ -72,8 +72,7 @@ public final class Conversations {
    */
   public Conversation get(String agentId, String conversationId, RequestOptions requestOptions) {
     Checks.notNull(requestOptions, "requestOptions");
-    return calls.execute(
-        detailCall(agentId, conversationId), requestOptions, Conversations::conversation);
+    return calls.execute(detailCall(agentId, conversationId), requestOptions, CONVERSATION);
   }
 
   /**
@@ -101,8 +100,7 @@ public final class Conversations {
   public CompletableFuture<Conversation> getAsync(
       String agentId, String conversationId, RequestOptions requestOptions) {
     Checks.notNull(requestOptions, "requestOptions");
-    return calls.executeAsync(
-        detailCall(agentId, conversationId), requestOptions, Conversations::conversation);
+    return calls.executeAsync(detailCall(agentId, conversationId), requestOptions, CONVERSATION);
   }
 
   /**
@@ -495,11 +493,19 @@ public final class Conversations {
     return api.v1AgentsAgentIdConversationsConversationIdGet(agentId, conversationId);
   }
 
-  private static Conversation conversation(ConversationDetailResponse response) {
-    return response instanceof ConversationJson.Detail
-        ? ((ConversationJson.Detail) response).conversation
-        : Conversation.read(GeneratedModels.toMembers(response));
-  }
+  /**
+   * A detail response's conversation. A class rather than a method reference, as the other objects
+   * a client makes before its first call (see {@link OkHttpRetryGuard}).
+   */
+  private static final ApiCalls.Mapper<ConversationDetailResponse, Conversation> CONVERSATION =
+      new ApiCalls.Mapper<ConversationDetailResponse, Conversation>() {
+        @Override
+        public Conversation map(ConversationDetailResponse response) {
+          return response instanceof ConversationJson.Detail
+              ? ((ConversationJson.Detail) response).conversation
+              : Conversation.read(GeneratedModels.toMembers(response));
+        }
+      };
 
   @Override
   public String toString() {

@@ -59,19 +59,25 @@ final class JsonConverterFactory extends Converter.Factory {
     // a body in a shape that reading gives up on is read the general way, whose adapter is made
     // only then: a fresh process's first get loads neither Moshi's adapters nor the binding.
     StreamingReader streaming = facadeValues ? streamingReader(type) : null;
-    General general = new General(type);
+    BodyConverter converter = new BodyConverter(streaming, type);
     if (streaming == null) {
-      general.adapter(); // Made now, so that a type Moshi cannot read fails here.
+      converter.adapter(); // Made now, so that a type Moshi cannot read fails here.
     }
-    return body -> read(streaming, general, body);
+    return converter;
   }
 
-  /** The general reading of a type, Moshi's adapter, made on first need. */
-  private static final class General {
+  /**
+   * Reads a response body of one type: in one pass where there is a streaming reader, else (or
+   * where that gives up) with Moshi's adapter, made on first need. A class rather than a lambda, as
+   * the other objects a client makes before its first call (see {@link OkHttpRetryGuard}).
+   */
+  private static final class BodyConverter implements Converter<ResponseBody, Object> {
+    private final @Nullable StreamingReader streaming;
     private final Type type;
     private volatile @Nullable JsonAdapter<?> adapter;
 
-    General(Type type) {
+    BodyConverter(@Nullable StreamingReader streaming, Type type) {
+      this.streaming = streaming;
       this.type = type;
     }
 
@@ -83,18 +89,46 @@ final class JsonConverterFactory extends Converter.Factory {
       }
       return made;
     }
+
+    @Override
+    public Object convert(ResponseBody body) throws IOException {
+      try (ResponseBody closing = body) {
+        Buffer buffer = readBounded(closing.source());
+        MediaType contentType = closing.contentType();
+        if (contentType != null && !isJson(contentType)) {
+          throw new InvalidBodyException(
+              "expected a JSON body but the response is " + contentType, excerpt(buffer));
+        }
+        try {
+          if (streaming != null) {
+            Object value = readStreaming(streaming, buffer);
+            if (value != null) {
+              return value;
+            }
+          }
+          return read(adapter(), buffer);
+        } finally {
+          buffer.clear(); // Its segments go back to Okio's pool for the next response.
+        }
+      }
+    }
   }
 
   /** Reads a response in one pass, or gives up with {@link ConversationJson.Unread}. */
-  interface StreamingReader {
-    Object read(JsonReader reader) throws IOException;
+  enum StreamingReader {
+    DETAIL,
+    PAGE;
+
+    Object read(JsonReader reader) throws IOException {
+      return this == DETAIL ? ConversationJson.detail(reader) : ConversationJson.page(reader);
+    }
   }
 
   static @Nullable StreamingReader streamingReader(Type type) {
     if (type == ConversationDetailResponse.class) {
-      return ConversationJson::detail;
+      return StreamingReader.DETAIL;
     } else if (type == GetConversationsResponse.class) {
-      return ConversationJson::page;
+      return StreamingReader.PAGE;
     }
     return null;
   }
@@ -111,29 +145,6 @@ final class JsonConverterFactory extends Converter.Factory {
       adapter.toJson(buffer, value);
       return RequestBody.create(buffer.readByteString(), JSON);
     };
-  }
-
-  private static Object read(
-      @Nullable StreamingReader streaming, General general, ResponseBody body) throws IOException {
-    try (ResponseBody closing = body) {
-      Buffer buffer = readBounded(closing.source());
-      MediaType contentType = closing.contentType();
-      if (contentType != null && !isJson(contentType)) {
-        throw new InvalidBodyException(
-            "expected a JSON body but the response is " + contentType, excerpt(buffer));
-      }
-      try {
-        if (streaming != null) {
-          Object value = readStreaming(streaming, buffer);
-          if (value != null) {
-            return value;
-          }
-        }
-        return read(general.adapter(), buffer);
-      } finally {
-        buffer.clear(); // Its segments go back to Okio's pool for the next response.
-      }
-    }
   }
 
   /**

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
@@ -95,7 +96,7 @@ public final class PolyAiData implements Closeable {
             .callFactory(new ContextCallFactory(client))
             .addConverterFactory(new JsonConverterFactory(true))
             // Complete futures on OkHttp's thread, never on Android's main thread.
-            .callbackExecutor(Runnable::run)
+            .callbackExecutor(DirectExecutor.INSTANCE)
             .build();
     this.conversations = new Conversations(retrofit.create(ConversationsApi.class), calls);
   }
@@ -241,6 +242,29 @@ public final class PolyAiData implements Closeable {
   }
 
   /**
+   * Runs a task on the calling thread. An enum rather than {@code Runnable::run}, as the other
+   * objects a client makes before its first call (see {@link OkHttpRetryGuard}).
+   */
+  private enum DirectExecutor implements Executor {
+    INSTANCE;
+
+    @Override
+    public void execute(Runnable task) {
+      task.run();
+    }
+  }
+
+  /** Uniform doubles in [0, 1) from the calling thread's generator, for retry jitter. */
+  private enum ThreadRandom implements DoubleSupplier {
+    INSTANCE;
+
+    @Override
+    public double getAsDouble() {
+      return ThreadLocalRandom.current().nextDouble();
+    }
+  }
+
+  /**
    * Configures a {@link PolyAiData}. Not thread-safe; {@link #build()} may be called repeatedly.
    */
   public static final class Builder {
@@ -261,7 +285,7 @@ public final class PolyAiData implements Closeable {
     @Nullable Logger logger;
     Clock clock = Clock.systemUTC();
     Sleeper sleeper = Sleeper.SYSTEM;
-    DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    DoubleSupplier random = ThreadRandom.INSTANCE;
 
     Builder() {}
 
