@@ -2,10 +2,7 @@ package ai.poly.data;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.Month;
-import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -115,8 +112,7 @@ final class Timestamps {
     if (hour > 23 || minute > 59 || second > 59) {
       throw new DateTimeException("time of day out of range: " + v);
     }
-    // The date validated as LocalDate.of does, the time of day counted by hand: no LocalDateTime.
-    long days = LocalDate.of(year, month, day).toEpochDay();
+    long days = epochDay(year, month, day);
     return Instant.ofEpochSecond(
         days * 86_400 + hour * 3_600 + minute * 60 + second - offsetSeconds, nanos);
   }
@@ -152,14 +148,51 @@ final class Timestamps {
         || hour > 23
         || minute > 59
         || second > 59
-        || day > Month.of(month).length(Year.isLeap(year))) {
+        || day > monthLength(year, month)) {
       return null;
     }
-    LocalDate date = LocalDate.of(year, month, day);
-    if (date.getDayOfWeek().getValue() != dayOfWeek) {
+    long days = epochDay(year, month, day);
+    if (Math.floorMod(days + 3, 7) + 1 != dayOfWeek) { // 1 January 1970 was a Thursday, day 4.
       return null;
     }
-    return Instant.ofEpochSecond(date.toEpochDay() * 86_400 + hour * 3_600 + minute * 60 + second);
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3_600 + minute * 60 + second);
+  }
+
+  /**
+   * The days from 1 January 1970 to a date of the proleptic Gregorian calendar, as {@code
+   * LocalDate.of(year, month, day).toEpochDay()} gives them, counted by hand: LocalDate's checks
+   * load Month, Year and a DayOfWeek table, which a fresh process would otherwise load for its
+   * first timestamp.
+   *
+   * @throws DateTimeException for a month or a day of the month out of range, as LocalDate.of does
+   */
+  static long epochDay(int year, int month, int day) {
+    if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
+      throw new DateTimeException("no such date: " + year + "-" + month + "-" + day);
+    }
+    // Years counted from 1 March, so that February's leap day ends a year rather than splitting it,
+    // in eras of 400 years (146,097 days each), the period of the Gregorian leap rule.
+    long y = month > 2 ? year : year - 1L;
+    long era = Math.floorDiv(y, 400);
+    long yearOfEra = y - era * 400;
+    int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468; // 719,468: from 1 March of year 0 to 1970-01-01.
+  }
+
+  private static int monthLength(int year, int month) {
+    switch (month) {
+      case 2:
+        boolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        return leap ? 29 : 28;
+      case 4:
+      case 6:
+      case 9:
+      case 11:
+        return 30;
+      default:
+        return 31;
+    }
   }
 
   /** The 1-based position of the three letters at {@code start} among {@code names}, or -1. */

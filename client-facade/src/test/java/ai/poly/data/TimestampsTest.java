@@ -2,10 +2,12 @@ package ai.poly.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -55,8 +57,10 @@ class TimestampsTest {
   @Test
   void commonIsoFormReadsAsTheIsoFormatterDoes() {
     Random random = new Random(42);
-    String[] offsets = {"", "Z", "z", "+00:00", "-00:00", "+05:30", "-11:45", "+18:00", "-18:01",
-        "+19:00", "+05:60", "+5:30", "+05:3x"};
+    String[] offsets = {
+      "", "Z", "z", "+00:00", "-00:00", "+05:30", "-11:45", "+18:00", "-18:01", "+19:00", "+05:60",
+      "+5:30", "+05:3x"
+    };
     for (int i = 0; i < 20_000; i++) {
       String text =
           String.format(
@@ -188,5 +192,43 @@ class TimestampsTest {
     assertNull(Timestamps.parse("2026-13-03T00:00:00Z"));
     assertNull(Timestamps.parse("2026-06-03T13:18:06+25:00"));
     assertNull(Timestamps.parse("2026-06-03T13:18:06 +00:00"));
+  }
+
+  @Test
+  void epochDayCountsEveryDateOfFourDigitYearsAsLocalDateDoes() {
+    LocalDate date = LocalDate.of(0, 1, 1);
+    LocalDate end = LocalDate.of(10_000, 1, 1);
+    int checked = 0;
+    for (; date.isBefore(end); date = date.plusDays(1)) {
+      long expected = date.toEpochDay();
+      long actual = Timestamps.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+      if (actual != expected) {
+        assertEquals(expected, actual, date.toString());
+      }
+      checked++;
+    }
+    assertEquals(3_652_425, checked);
+  }
+
+  @Test
+  void epochDayRejectsWhatLocalDateRejects() {
+    int[][] invalid = {
+      {2026, 0, 1},
+      {2026, 13, 1},
+      {2026, 1, 0},
+      {2026, 1, 32},
+      {2026, 4, 31},
+      {2026, 2, 29},
+      {1900, 2, 29},
+      {2100, 2, 29}
+    };
+    for (int[] d : invalid) {
+      assertThrows(DateTimeException.class, () -> LocalDate.of(d[0], d[1], d[2]));
+      DateTimeException e =
+          assertThrows(DateTimeException.class, () -> Timestamps.epochDay(d[0], d[1], d[2]));
+      assertTrue(e.getMessage().contains(d[0] + "-" + d[1] + "-" + d[2]), e.getMessage());
+    }
+    assertEquals(LocalDate.of(2000, 2, 29).toEpochDay(), Timestamps.epochDay(2000, 2, 29));
+    assertEquals(LocalDate.of(2024, 2, 29).toEpochDay(), Timestamps.epochDay(2024, 2, 29));
   }
 }

@@ -11,7 +11,6 @@ import com.squareup.moshi.JsonReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,24 +35,65 @@ import okio.Buffer;
 public final class LimitJson {
   private static final JsonReader.Options CONVERSATION =
       JsonReader.Options.of(
-          "conversationId", "accountId", "projectId", "createdAt", "startedAt", "finishedAt",
-          "channel", "fromNumber", "toNumber", "language", "variantId", "clientEnv",
-          "totalDuration", "polyaiDuration", "duration", "inProgress", "handoff",
-          "handoffDestination", "handoffReason", "direction", "tags", "polyScore", "shortSummary",
-          "deploymentId", "note", "audioUrl", "turns", "metrics", "functionEvents");
+          "conversationId",
+          "accountId",
+          "projectId",
+          "createdAt",
+          "startedAt",
+          "finishedAt",
+          "channel",
+          "fromNumber",
+          "toNumber",
+          "language",
+          "variantId",
+          "clientEnv",
+          "totalDuration",
+          "polyaiDuration",
+          "duration",
+          "inProgress",
+          "handoff",
+          "handoffDestination",
+          "handoffReason",
+          "direction",
+          "tags",
+          "polyScore",
+          "shortSummary",
+          "deploymentId",
+          "note",
+          "audioUrl",
+          "turns",
+          "metrics",
+          "functionEvents");
   private static final JsonReader.Options TURN =
       JsonReader.Options.of(
-          "user_input", "user_input_dtmf", "user_input_datetime", "agent_response",
-          "agent_response_datetime", "latency", "translated_user_input", "english_agent_response",
-          "intents", "entities", "is_ood", "is_silence");
+          "user_input",
+          "user_input_dtmf",
+          "user_input_datetime",
+          "agent_response",
+          "agent_response_datetime",
+          "latency",
+          "translated_user_input",
+          "english_agent_response",
+          "intents",
+          "entities",
+          "is_ood",
+          "is_silence");
   private static final JsonReader.Options EVENT =
       JsonReader.Options.of(
-          "id", "name", "function_id", "start_time", "duration", "arguments", "error", "utterance",
+          "id",
+          "name",
+          "function_id",
+          "start_time",
+          "duration",
+          "arguments",
+          "error",
+          "utterance",
           "handoff");
   private static final JsonReader.Options SAMPLE = JsonReader.Options.of("timestamp", "value");
   private static final JsonReader.Options PAGE =
       JsonReader.Options.of("conversations", "count", "limit", "offset");
-  private static final JsonReader.Options SHORT_SUMMARY = JsonReader.Options.of("heading", "content");
+  private static final JsonReader.Options SHORT_SUMMARY =
+      JsonReader.Options.of("heading", "content");
 
   private LimitJson() {}
 
@@ -78,7 +118,9 @@ public final class LimitJson {
     }
     r.endObject();
     return new RefConversation(
-        s.build(), turns == null ? List.of() : turns, metrics == null ? Map.of() : metrics,
+        s.build(),
+        turns == null ? List.of() : turns,
+        metrics == null ? Map.of() : metrics,
         events == null ? List.of() : events);
   }
 
@@ -227,10 +269,34 @@ public final class LimitJson {
 
     RefSummary build() {
       return new RefSummary(
-          conversationId, accountId, projectId, createdAt, startedAt, finishedAt, channel,
-          fromNumber, toNumber, language, variantId, clientEnv, totalDuration, polyaiDuration,
-          duration, inProgress, handoff, handoffDestination, handoffReason, direction, tags,
-          polyScore, heading, content, deploymentId, note, audioUrl, extras);
+          conversationId,
+          accountId,
+          projectId,
+          createdAt,
+          startedAt,
+          finishedAt,
+          channel,
+          fromNumber,
+          toNumber,
+          language,
+          variantId,
+          clientEnv,
+          totalDuration,
+          polyaiDuration,
+          duration,
+          inProgress,
+          handoff,
+          handoffDestination,
+          handoffReason,
+          direction,
+          tags,
+          polyScore,
+          heading,
+          content,
+          deploymentId,
+          note,
+          audioUrl,
+          extras);
     }
   }
 
@@ -296,8 +362,19 @@ public final class LimitJson {
     }
     r.endObject();
     return new RefTurn(
-        index, userInput, userInputDtmf, userInputAt, agentResponse, agentResponseAt, latency,
-        translatedUserInput, englishAgentResponse, intents, entities, outOfDomain, silence,
+        index,
+        userInput,
+        userInputDtmf,
+        userInputAt,
+        agentResponse,
+        agentResponseAt,
+        latency,
+        translatedUserInput,
+        englishAgentResponse,
+        intents,
+        entities,
+        outOfDomain,
+        silence,
         extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(extras));
   }
 
@@ -406,7 +483,16 @@ public final class LimitJson {
     }
     r.endObject();
     return new RefEvent(
-        turn, id, name, functionId, startTime, duration, arguments, error, utterance, handoff,
+        turn,
+        id,
+        name,
+        functionId,
+        startTime,
+        duration,
+        arguments,
+        error,
+        utterance,
+        handoff,
         Collections.unmodifiableMap(extras));
   }
 
@@ -467,8 +553,8 @@ public final class LimitJson {
 
   /**
    * The service's ISO layout read by hand, {@code 2026-06-03T13:18:06.370000+00:00}, with the
-   * fraction and offset optional; java.time's formatters allocate a map per parse. Any other
-   * layout goes to java.time.
+   * fraction and offset optional; java.time's formatters allocate a map per parse. Any other layout
+   * goes to java.time.
    */
   static Instant offsetTime(String text) {
     Instant instant = isoLayout(text);
@@ -504,11 +590,31 @@ public final class LimitJson {
     }
     // Epoch seconds counted by hand, as the client counts them: no LocalDateTime, no offset cache.
     // Laxer than the client: an hour, minute, second or offset out of range is not checked.
-    long day = LocalDate.of(number(t, 0, 4), number(t, 5, 7), number(t, 8, 10)).toEpochDay();
+    long day = epochDay(number(t, 0, 4), number(t, 5, 7), number(t, 8, 10));
     return Instant.ofEpochSecond(
-        day * 86_400 + number(t, 11, 13) * 3_600 + number(t, 14, 16) * 60 + number(t, 17, 19)
+        day * 86_400
+            + number(t, 11, 13) * 3_600
+            + number(t, 14, 16) * 60
+            + number(t, 17, 19)
             - offsetSeconds,
         nanos);
+  }
+
+  /**
+   * Days since 1970-01-01 for a date in year 1 or later, counted by hand as the client counts them,
+   * without the client's checks of the month and the day.
+   */
+  private static long epochDay(int year, int month, int day) {
+    int y = month > 2 ? year : year - 1; // Years that start on 1 March end on a leap day.
+    int monthFromMarch = month > 2 ? month - 3 : month + 9;
+    return 365L * y
+        + y / 4
+        - y / 100
+        + y / 400
+        + (153 * monthFromMarch + 2) / 5
+        + day
+        - 1
+        - 719_468;
   }
 
   private static int number(String text, int start, int end) {
@@ -533,9 +639,11 @@ public final class LimitJson {
     if (month == 12 || text.length() != 29 || !text.endsWith(" GMT")) {
       return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     }
-    long day = LocalDate.of(number(text, 12, 16), month + 1, number(text, 5, 7)).toEpochDay();
+    long day = epochDay(number(text, 12, 16), month + 1, number(text, 5, 7));
     return Instant.ofEpochSecond(
-        day * 86_400 + number(text, 17, 19) * 3_600 + number(text, 20, 22) * 60
+        day * 86_400
+            + number(text, 17, 19) * 3_600
+            + number(text, 20, 22) * 60
             + number(text, 23, 25));
   }
 }
