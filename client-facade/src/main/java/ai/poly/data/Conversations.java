@@ -35,13 +35,15 @@ public final class Conversations {
 
   private final ConversationsApi api;
   private final ApiCalls calls;
-  private final AtomicFile files;
+
+  /** Null for the atomic move of {@link AtomicFile}, made on use: most clients never download. */
+  private final @Nullable AtomicFile files;
 
   Conversations(ConversationsApi api, ApiCalls calls) {
-    this(api, calls, new AtomicFile(AtomicFile.ATOMIC_MOVE));
+    this(api, calls, null);
   }
 
-  Conversations(ConversationsApi api, ApiCalls calls, AtomicFile files) {
+  Conversations(ConversationsApi api, ApiCalls calls, @Nullable AtomicFile files) {
     this.api = api;
     this.calls = calls;
     this.files = files;
@@ -318,7 +320,8 @@ public final class Conversations {
     CallContext context = CallContext.of(call.request());
     long[] written = {0};
     try (AudioStream stream = calls.execute(call, requestOptions, AudioStream::open)) {
-      files.write(target, channel -> written[0] = copy(stream, channel, context));
+      AtomicFile writer = files != null ? files : new AtomicFile(AtomicFile.ATOMIC_MOVE);
+      writer.write(target, channel -> written[0] = copy(stream, channel, context));
     }
     return written[0];
   }
