@@ -35,65 +35,24 @@ import okio.Buffer;
 public final class LimitJson {
   private static final JsonReader.Options CONVERSATION =
       JsonReader.Options.of(
-          "conversationId",
-          "accountId",
-          "projectId",
-          "createdAt",
-          "startedAt",
-          "finishedAt",
-          "channel",
-          "fromNumber",
-          "toNumber",
-          "language",
-          "variantId",
-          "clientEnv",
-          "totalDuration",
-          "polyaiDuration",
-          "duration",
-          "inProgress",
-          "handoff",
-          "handoffDestination",
-          "handoffReason",
-          "direction",
-          "tags",
-          "polyScore",
-          "shortSummary",
-          "deploymentId",
-          "note",
-          "audioUrl",
-          "turns",
-          "metrics",
-          "functionEvents");
+          "conversationId", "accountId", "projectId", "createdAt", "startedAt", "finishedAt",
+          "channel", "fromNumber", "toNumber", "language", "variantId", "clientEnv",
+          "totalDuration", "polyaiDuration", "duration", "inProgress", "handoff",
+          "handoffDestination", "handoffReason", "direction", "tags", "polyScore", "shortSummary",
+          "deploymentId", "note", "audioUrl", "turns", "metrics", "functionEvents");
   private static final JsonReader.Options TURN =
       JsonReader.Options.of(
-          "user_input",
-          "user_input_dtmf",
-          "user_input_datetime",
-          "agent_response",
-          "agent_response_datetime",
-          "latency",
-          "translated_user_input",
-          "english_agent_response",
-          "intents",
-          "entities",
-          "is_ood",
-          "is_silence");
+          "user_input", "user_input_dtmf", "user_input_datetime", "agent_response",
+          "agent_response_datetime", "latency", "translated_user_input", "english_agent_response",
+          "intents", "entities", "is_ood", "is_silence");
   private static final JsonReader.Options EVENT =
       JsonReader.Options.of(
-          "id",
-          "name",
-          "function_id",
-          "start_time",
-          "duration",
-          "arguments",
-          "error",
-          "utterance",
+          "id", "name", "function_id", "start_time", "duration", "arguments", "error", "utterance",
           "handoff");
   private static final JsonReader.Options SAMPLE = JsonReader.Options.of("timestamp", "value");
   private static final JsonReader.Options PAGE =
       JsonReader.Options.of("conversations", "count", "limit", "offset");
-  private static final JsonReader.Options SHORT_SUMMARY =
-      JsonReader.Options.of("heading", "content");
+  private static final JsonReader.Options SHORT_SUMMARY = JsonReader.Options.of("heading", "content");
 
   private LimitJson() {}
 
@@ -118,9 +77,7 @@ public final class LimitJson {
     }
     r.endObject();
     return new RefConversation(
-        s.build(),
-        turns == null ? List.of() : turns,
-        metrics == null ? Map.of() : metrics,
+        s.build(), turns == null ? List.of() : turns, metrics == null ? Map.of() : metrics,
         events == null ? List.of() : events);
   }
 
@@ -269,34 +226,10 @@ public final class LimitJson {
 
     RefSummary build() {
       return new RefSummary(
-          conversationId,
-          accountId,
-          projectId,
-          createdAt,
-          startedAt,
-          finishedAt,
-          channel,
-          fromNumber,
-          toNumber,
-          language,
-          variantId,
-          clientEnv,
-          totalDuration,
-          polyaiDuration,
-          duration,
-          inProgress,
-          handoff,
-          handoffDestination,
-          handoffReason,
-          direction,
-          tags,
-          polyScore,
-          heading,
-          content,
-          deploymentId,
-          note,
-          audioUrl,
-          extras);
+          conversationId, accountId, projectId, createdAt, startedAt, finishedAt, channel,
+          fromNumber, toNumber, language, variantId, clientEnv, totalDuration, polyaiDuration,
+          duration, inProgress, handoff, handoffDestination, handoffReason, direction, tags,
+          polyScore, heading, content, deploymentId, note, audioUrl, extras);
     }
   }
 
@@ -362,19 +295,8 @@ public final class LimitJson {
     }
     r.endObject();
     return new RefTurn(
-        index,
-        userInput,
-        userInputDtmf,
-        userInputAt,
-        agentResponse,
-        agentResponseAt,
-        latency,
-        translatedUserInput,
-        englishAgentResponse,
-        intents,
-        entities,
-        outOfDomain,
-        silence,
+        index, userInput, userInputDtmf, userInputAt, agentResponse, agentResponseAt, latency,
+        translatedUserInput, englishAgentResponse, intents, entities, outOfDomain, silence,
         extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(extras));
   }
 
@@ -483,16 +405,7 @@ public final class LimitJson {
     }
     r.endObject();
     return new RefEvent(
-        turn,
-        id,
-        name,
-        functionId,
-        startTime,
-        duration,
-        arguments,
-        error,
-        utterance,
-        handoff,
+        turn, id, name, functionId, startTime, duration, arguments, error, utterance, handoff,
         Collections.unmodifiableMap(extras));
   }
 
@@ -553,8 +466,8 @@ public final class LimitJson {
 
   /**
    * The service's ISO layout read by hand, {@code 2026-06-03T13:18:06.370000+00:00}, with the
-   * fraction and offset optional; java.time's formatters allocate a map per parse. Any other layout
-   * goes to java.time.
+   * fraction and offset optional; java.time's formatters allocate a map per parse. Any other
+   * layout goes to java.time.
    */
   static Instant offsetTime(String text) {
     Instant instant = isoLayout(text);
@@ -592,10 +505,7 @@ public final class LimitJson {
     // Laxer than the client: an hour, minute, second or offset out of range is not checked.
     long day = epochDay(number(t, 0, 4), number(t, 5, 7), number(t, 8, 10));
     return Instant.ofEpochSecond(
-        day * 86_400
-            + number(t, 11, 13) * 3_600
-            + number(t, 14, 16) * 60
-            + number(t, 17, 19)
+        day * 86_400 + number(t, 11, 13) * 3_600 + number(t, 14, 16) * 60 + number(t, 17, 19)
             - offsetSeconds,
         nanos);
   }
@@ -607,13 +517,7 @@ public final class LimitJson {
   private static long epochDay(int year, int month, int day) {
     int y = month > 2 ? year : year - 1; // Years that start on 1 March end on a leap day.
     int monthFromMarch = month > 2 ? month - 3 : month + 9;
-    return 365L * y
-        + y / 4
-        - y / 100
-        + y / 400
-        + (153 * monthFromMarch + 2) / 5
-        + day
-        - 1
+    return 365L * y + y / 4 - y / 100 + y / 400 + (153 * monthFromMarch + 2) / 5 + day - 1
         - 719_468;
   }
 
@@ -641,9 +545,7 @@ public final class LimitJson {
     }
     long day = epochDay(number(text, 12, 16), month + 1, number(text, 5, 7));
     return Instant.ofEpochSecond(
-        day * 86_400
-            + number(text, 17, 19) * 3_600
-            + number(text, 20, 22) * 60
+        day * 86_400 + number(text, 17, 19) * 3_600 + number(text, 20, 22) * 60
             + number(text, 23, 25));
   }
 }
