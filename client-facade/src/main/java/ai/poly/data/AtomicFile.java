@@ -24,7 +24,9 @@ final class AtomicFile {
     void move(Path source, Path target) throws IOException;
   }
 
-  /** A class, not a lambda: it is made with every client (see {@link OkHttpRetryGuard}). */
+  /**
+   * A class, not a lambda: it is made on a client's first download (see {@link OkHttpRetryGuard}).
+   */
   static final Mover ATOMIC_MOVE =
       new Mover() {
         @Override

@@ -498,7 +498,7 @@ public final class Conversations {
 
   /**
    * A detail response's conversation. A class rather than a method reference, as the other objects
-   * a client makes before its first call (see {@link OkHttpRetryGuard}).
+   * a fresh process makes on the way to its first result (see {@link OkHttpRetryGuard}).
    */
   private static final ApiCalls.Mapper<ConversationDetailResponse, Conversation> CONVERSATION =
       new ApiCalls.Mapper<ConversationDetailResponse, Conversation>() {

@@ -11,9 +11,9 @@ import okhttp3.Response;
  * interceptor, hides the header from OkHttp; {@link #RESTORE}, the innermost application
  * interceptor, puts it back before anything of ours reads it.
  *
- * <p>Both are classes rather than lambdas, as are the other objects a client makes before its first
- * call: a fresh JVM spins a lambda's class at run time, which costs several times the loading of a
- * small class from the jar.
+ * <p>Both are classes rather than lambdas, as are the other objects a fresh process makes on the
+ * way to its first result: a fresh JVM spins a lambda's class at run time, which costs several
+ * times the loading of a small class from the jar.
  */
 final class OkHttpRetryGuard {
   static final String HELD_RETRY_AFTER = "X-PolyAI-Client-Held-Retry-After";

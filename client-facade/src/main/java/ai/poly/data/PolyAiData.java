@@ -243,7 +243,7 @@ public final class PolyAiData implements Closeable {
 
   /**
    * Runs a task on the calling thread. An enum rather than {@code Runnable::run}, as the other
-   * objects a client makes before its first call (see {@link OkHttpRetryGuard}).
+   * objects a fresh process makes on the way to its first result (see {@link OkHttpRetryGuard}).
    */
   private enum DirectExecutor implements Executor {
     INSTANCE;

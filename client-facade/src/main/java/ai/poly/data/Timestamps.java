@@ -164,6 +164,8 @@ final class Timestamps {
    * load Month, Year and a DayOfWeek table, which a fresh process would otherwise load for its
    * first timestamp.
    *
+   * <p>The year is not checked against LocalDate's range (±999,999,999): callers pass four digits.
+   *
    * @throws DateTimeException for a month or a day of the month out of range, as LocalDate.of does
    */
   static long epochDay(int year, int month, int day) {

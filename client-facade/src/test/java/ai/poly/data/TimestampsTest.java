@@ -220,7 +220,8 @@ class TimestampsTest {
       {2026, 4, 31},
       {2026, 2, 29},
       {1900, 2, 29},
-      {2100, 2, 29}
+      {2100, 2, 29},
+      {2000, 2, 30}
     };
     for (int[] d : invalid) {
       assertThrows(DateTimeException.class, () -> LocalDate.of(d[0], d[1], d[2]));
@@ -228,6 +229,7 @@ class TimestampsTest {
           assertThrows(DateTimeException.class, () -> Timestamps.epochDay(d[0], d[1], d[2]));
       assertTrue(e.getMessage().contains(d[0] + "-" + d[1] + "-" + d[2]), e.getMessage());
     }
+    assertEquals(LocalDate.of(0, 2, 29).toEpochDay(), Timestamps.epochDay(0, 2, 29));
     assertEquals(LocalDate.of(2000, 2, 29).toEpochDay(), Timestamps.epochDay(2000, 2, 29));
     assertEquals(LocalDate.of(2024, 2, 29).toEpochDay(), Timestamps.epochDay(2024, 2, 29));
   }

@@ -502,7 +502,8 @@ public final class LimitJson {
       return null;
     }
     // Epoch seconds counted by hand, as the client counts them: no LocalDateTime, no offset cache.
-    // Laxer than the client: an hour, minute, second or offset out of range is not checked.
+    // Laxer than the client: an hour, minute, second or offset out of range is not checked, and an
+    // impossible date (31 April) rolls over into the next month.
     long day = epochDay(number(t, 0, 4), number(t, 5, 7), number(t, 8, 10));
     return Instant.ofEpochSecond(
         day * 86_400 + number(t, 11, 13) * 3_600 + number(t, 14, 16) * 60 + number(t, 17, 19)
