@@ -505,14 +505,6 @@ public class ConversationSummary {
     NOTE("note"),
     AUDIO_URL("audioUrl");
 
-    private static final Map<String, Member> BY_NAME = new HashMap<>();
-
-    static {
-      for (Member member : values()) {
-        BY_NAME.put(member.json, member);
-      }
-    }
-
     final String json;
 
     Member(String json) {
@@ -521,7 +513,21 @@ public class ConversationSummary {
 
     /** {@return the member of this JSON name, or null for a name that is not a summary's} */
     static @Nullable Member named(String json) {
-      return BY_NAME.get(json);
+      return ByName.MEMBERS.get(json);
+    }
+
+    /**
+     * The members by name, for reading a map of members. Made on first use, not with the enum: the
+     * one pass from the tokens, a fresh process's first read, never looks a name up.
+     */
+    private static final class ByName {
+      static final Map<String, Member> MEMBERS = new HashMap<>();
+
+      static {
+        for (Member member : values()) {
+          MEMBERS.put(member.json, member);
+        }
+      }
     }
   }
 }

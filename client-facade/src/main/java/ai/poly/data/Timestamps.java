@@ -151,7 +151,7 @@ final class Timestamps {
         || day > monthLength(year, month)) {
       return null;
     }
-    long days = epochDay(year, month, day);
+    long days = daysFrom1970(year, month, day); // The date was checked above.
     if (Math.floorMod(days + 3, 7) + 1 != dayOfWeek) { // 1 January 1970 was a Thursday, day 4.
       return null;
     }
@@ -172,6 +172,11 @@ final class Timestamps {
     if (month < 1 || month > 12 || day < 1 || day > monthLength(year, month)) {
       throw new DateTimeException("no such date: " + year + "-" + month + "-" + day);
     }
+    return daysFrom1970(year, month, day);
+  }
+
+  /** {@link #epochDay} of a date already checked. */
+  private static long daysFrom1970(int year, int month, int day) {
     // Years counted from 1 March, so that February's leap day ends a year rather than splitting it,
     // in eras of 400 years (146,097 days each), the period of the Gregorian leap rule.
     long y = month > 2 ? year : year - 1L;
