@@ -191,7 +191,7 @@ final class ConversationJson {
       } else {
         seen = once(seen, index);
         if (index < TURNS) {
-          summary.read(SUMMARY_MEMBERS[index], JsonValues.read(in), fields);
+          summary.read(SUMMARY_MEMBERS[index], value(in), fields);
         } else if (parts != null) {
           parts.read(index, in, fields);
         } else {
@@ -200,6 +200,11 @@ final class ConversationJson {
       }
     }
     in.endObject();
+  }
+
+  /** {@link JsonValues#read}, with a string, the most common value, read without its dispatch. */
+  private static @Nullable Object value(JsonReader in) throws IOException {
+    return in.peek() == JsonReader.Token.STRING ? in.nextString() : JsonValues.read(in);
   }
 
   /**
@@ -308,7 +313,7 @@ final class ConversationJson {
     if (in.peek() != JsonReader.Token.BEGIN_OBJECT) {
       return readable(Conversation.sample(JsonValues.read(in)));
     }
-    @Nullable Object[] members = JsonValues.members(in, SAMPLE);
+    @Nullable Object[] members = JsonValues.members(in, SAMPLE, 2);
     return readable(Conversation.sample(members[1], members[0]));
   }
 
@@ -391,7 +396,7 @@ final class ConversationJson {
         member.read(in.nextName(), JsonValues.read(in));
       } else {
         seen = once(seen, index);
-        member.read(names[index], JsonValues.read(in));
+        member.read(names[index], value(in));
       }
     }
     in.endObject();

@@ -102,8 +102,10 @@ final class Fields {
     }
     if (value instanceof List) {
       List<?> list = (List<?>) value;
-      for (Object element : list) {
-        if (!(element instanceof String)) {
+      // By index, without two iterators: every list here is array-backed, read by JsonValues or
+      // made by Moshi for a generated model.
+      for (int i = 0, n = list.size(); i < n; i++) {
+        if (!(list.get(i) instanceof String)) {
           keep(name, value);
           return Collections.emptyList();
         }

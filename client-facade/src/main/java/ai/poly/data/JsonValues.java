@@ -93,11 +93,12 @@ final class JsonValues {
    * Reads the object at the reader's position for the members {@code names} selects: their values
    * by the index of their name (the last where a name is repeated; null where absent). Every other
    * member is read as {@link #read} reads it, so that a value it cannot read fails alike, and is
-   * dropped.
+   * dropped. {@code count} is the number of names, which {@code names.strings()} would give in a
+   * new list at each call.
    */
-  static @Nullable Object[] members(JsonReader reader, JsonReader.Options names)
+  static @Nullable Object[] members(JsonReader reader, JsonReader.Options names, int count)
       throws IOException {
-    @Nullable Object[] values = new Object[names.strings().size()];
+    @Nullable Object[] values = new Object[count];
     reader.beginObject();
     while (reader.hasNext()) {
       int index = reader.selectName(names);
@@ -132,8 +133,25 @@ final class JsonValues {
    * of range: longer than {@link #MAX_NUMBER_CHARS}, or with an exponent that would make it so.
    */
   static @Nullable Number number(String literal) {
-    if (literal.length() > MAX_NUMBER_CHARS) {
+    int length = literal.length();
+    if (length > MAX_NUMBER_CHARS) {
       return null;
+    }
+    // The common case, an integer of at most 18 digits (which a long always holds), in one pass.
+    boolean negative = length > 0 && literal.charAt(0) == '-';
+    int digit = negative ? 1 : 0;
+    if (digit < length && length - digit <= 18) {
+      long value = 0;
+      for (; digit < length; digit++) {
+        char c = literal.charAt(digit);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        value = value * 10 + (c - '0');
+      }
+      if (digit == length) {
+        return negative ? -value : value;
+      }
     }
     boolean integral = true;
     for (int i = 0; i < literal.length(); i++) {

@@ -80,7 +80,7 @@ public final class Summary {
    */
   private static @Nullable Summary fromObjectText(String json) throws IOException {
     JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
-    @Nullable Object[] members = JsonValues.members(reader, NAMES);
+    @Nullable Object[] members = JsonValues.members(reader, NAMES, 2);
     JsonValues.expectEnd(reader);
     return fromMembers(members[0], members[1]);
   }
