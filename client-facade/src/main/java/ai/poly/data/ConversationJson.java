@@ -91,6 +91,7 @@ final class ConversationJson {
   };
 
   private static final JsonReader.Options SAMPLE = JsonReader.Options.of("timestamp", "value");
+  private static final int SAMPLE_COUNT = SAMPLE.strings().size();
 
   private static final String[] PAGE_NAMES = {"conversations", "count", "limit", "offset"};
   private static final int CONVERSATIONS = Arrays.asList(PAGE_NAMES).indexOf("conversations");
@@ -313,7 +314,7 @@ final class ConversationJson {
     if (in.peek() != JsonReader.Token.BEGIN_OBJECT) {
       return readable(Conversation.sample(JsonValues.read(in)));
     }
-    @Nullable Object[] members = JsonValues.members(in, SAMPLE, 2);
+    @Nullable Object[] members = JsonValues.members(in, SAMPLE, SAMPLE_COUNT);
     return readable(Conversation.sample(members[1], members[0]));
   }
 

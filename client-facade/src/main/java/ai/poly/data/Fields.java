@@ -103,7 +103,7 @@ final class Fields {
     if (value instanceof List) {
       List<?> list = (List<?>) value;
       // By index, without two iterators: every list here is array-backed, read by JsonValues or
-      // made by Moshi for a generated model.
+      // built by GeneratedModels (fitList, plain).
       for (int i = 0, n = list.size(); i < n; i++) {
         if (!(list.get(i) instanceof String)) {
           keep(name, value);

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 /** A conversation's short summary: a heading and its content, either of which may be missing. */
 public final class Summary {
   private static final JsonReader.Options NAMES = JsonReader.Options.of("heading", "content");
+  private static final int NAME_COUNT = NAMES.strings().size();
 
   private final @Nullable String heading;
   private final @Nullable String content;
@@ -80,7 +81,7 @@ public final class Summary {
    */
   private static @Nullable Summary fromObjectText(String json) throws IOException {
     JsonReader reader = JsonReader.of(new Buffer().writeUtf8(json));
-    @Nullable Object[] members = JsonValues.members(reader, NAMES, 2);
+    @Nullable Object[] members = JsonValues.members(reader, NAMES, NAME_COUNT);
     JsonValues.expectEnd(reader);
     return fromMembers(members[0], members[1]);
   }

@@ -14,6 +14,7 @@ final class JsonValuesNumberTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "",
         "0",
         "-0",
         "7",
