@@ -120,7 +120,7 @@ final class JsonConverterFactory extends Converter.Factory {
           }
           return read(adapter(), buffer);
         } finally {
-          buffer.clear(); // Its segments go back to Okio's pool for the next response.
+          buffer.clear(); // Its unshared segments go back to Okio's pool (see POOL_BYTES).
         }
       }
     }

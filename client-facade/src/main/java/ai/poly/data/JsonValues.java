@@ -137,24 +137,24 @@ final class JsonValues {
     if (length > MAX_NUMBER_CHARS) {
       return null;
     }
-    // The common case, an integer of at most 18 digits (which a long always holds), in one pass.
-    boolean negative = length > 0 && literal.charAt(0) == '-';
-    int digit = negative ? 1 : 0;
-    if (digit < length && length - digit <= 18) {
-      long value = 0;
-      for (; digit < length; digit++) {
-        char c = literal.charAt(digit);
-        if (c < '0' || c > '9') {
-          break;
-        }
-        value = value * 10 + (c - '0');
+    // One scan: the leading digits are counted as they go, so that the common case, an integer of
+    // at most 18 digits (which a long always holds), is read here; the rest of the literal is then
+    // searched for what makes it a fraction.
+    int start = length > 0 && literal.charAt(0) == '-' ? 1 : 0;
+    int i = start;
+    long digits = 0;
+    for (; i < length; i++) {
+      char c = literal.charAt(i);
+      if (c < '0' || c > '9') {
+        break;
       }
-      if (digit == length) {
-        return negative ? -value : value;
-      }
+      digits = digits * 10 + (c - '0'); // Wraps past 18 digits, where it is not used.
+    }
+    if (i == length && i > start && i - start <= 18) {
+      return start == 1 ? -digits : digits;
     }
     boolean integral = true;
-    for (int i = 0; i < literal.length(); i++) {
+    for (; i < length; i++) {
       char c = literal.charAt(i);
       if (c == '.' || c == 'e' || c == 'E') {
         integral = false;
